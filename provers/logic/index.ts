@@ -5,3 +5,4 @@ export * from './source.js';
 export * from './szs.js';
 export * from './problem.js';
 export * from './proof.js';
+export * from './cnf.js';

@@ -1,0 +1,591 @@
+/**
+ * Clausifier: problem → clauses, with every clause traceable to the statement it came from.
+ *
+ * Pipeline per statement (each stage a proof step, so the proof graph and the
+ * checker can see it):
+ *   input ─▶ [negated_conjecture] ─▶ normal form (nnf | definition | skolemize) ─▶ clausify (one step per clause)
+ *                                          └──▶ definition steps (new predicates) ─▶ clausify
+ *
+ * - ↔/⊕ whose operands themselves contain ↔/⊕ get their operands renamed
+ *   (d(x̄) ↔ A) before expansion, so nested equivalences stay linear instead of
+ *   exponential.
+ * - NNF, then miniscoping (quantifiers pushed inward, so Skolem functions take
+ *   only the variables they really depend on), then Skolemization.
+ * - CNF by distribution, renaming a disjunct by a fresh predicate (d(x̄) → A,
+ *   one direction suffices in NNF since every subformula is positive) whenever the
+ *   clause product would exceed a threshold: the Tseitin-style definitional step.
+ *
+ * The normal-form step's formula is what the clauses are entailed by, so the
+ * checker can re-verify clausify steps; Skolemization and definitions are not
+ * entailments (only satisfiability-preserving) and are reported as trusted there.
+ */
+import type { Term } from './term.js';
+import { mkVar, mkApp, termVars, termEquals } from './term.js';
+import type { Formula } from './formula.js';
+import { mkNot, mkAnd, mkOr, mkForall, mkAtom, mkIff, freeVars, signatureOf, universalClosure } from './formula.js';
+import type { Clause, Literal } from './clause.js';
+import { EQUALITY, litEquals } from './clause.js';
+import type { Problem, Role, Statement } from './problem.js';
+import type { ProofStep, Rule } from './proof.js';
+
+export interface InputClause {
+  readonly id: string;
+  readonly clause: Clause;
+  readonly role: Role;
+  /** Name of the statement the clause came from. */
+  readonly source: string;
+}
+
+export interface Clausified {
+  readonly clauses: InputClause[];
+  /** Preprocessing DAG; each InputClause.id is the id of a 'clausify' step here. */
+  readonly steps: ProofStep[];
+  readonly hasConjecture: boolean;
+  /** Fresh symbols introduced, so printers and the UI can mark them. */
+  readonly skolems: string[];
+  readonly definitions: string[];
+}
+
+export interface ClausifyOptions {
+  /** Rename subformulas to avoid exponential blow-up (default true). */
+  readonly definitional?: boolean;
+  /** Rename a disjunct when the distributed clause count would exceed this (default 16). */
+  readonly renameThreshold?: number;
+}
+
+/** Quantifier-free NNF used between Skolemization and CNF. */
+type Nnf =
+  | { readonly k: 'lit'; readonly lit: Literal }
+  | { readonly k: 'and' | 'or'; readonly args: readonly Nnf[] }
+  | { readonly k: 'true' | 'false' }
+  | { readonly k: 'forall' | 'exists'; readonly vars: readonly string[]; readonly body: Nnf };
+
+const NNF_TRUE: Nnf = { k: 'true' };
+const NNF_FALSE: Nnf = { k: 'false' };
+
+/** Fresh-name supply that never collides with the problem's own symbols. */
+class Names {
+  private n = 0;
+  constructor(private readonly taken: Set<string>) {}
+  fresh(prefix: string): string {
+    for (;;) {
+      const name = `${prefix}${++this.n}`;
+      if (!this.taken.has(name)) {
+        this.taken.add(name);
+        return name;
+      }
+    }
+  }
+}
+
+interface Ctx {
+  readonly steps: ProofStep[];
+  readonly clauses: InputClause[];
+  readonly names: Names;
+  readonly skolems: string[];
+  readonly definitions: string[];
+  readonly definitional: boolean;
+  readonly threshold: number;
+  counter: number;
+}
+
+function nextId(ctx: Ctx, prefix: string): string {
+  return `${prefix}${++ctx.counter}`;
+}
+
+/** Deepest nesting the clausifier accepts (parsers reject deeper input first; see syntax docs). */
+export const MAX_FORMULA_DEPTH = 3000;
+
+function formulaDepth(f: Formula): number {
+  let max = 0;
+  const stack: Array<[Formula, number]> = [[f, 1]];
+  while (stack.length > 0) {
+    const [g, d] = stack.pop()!;
+    if (d > max) max = d;
+    switch (g.kind) {
+      case 'not':
+        stack.push([g.arg, d + 1]);
+        break;
+      case 'and':
+      case 'or':
+        for (const a of g.args) stack.push([a, d + 1]);
+        break;
+      case 'imp':
+      case 'iff':
+      case 'xor':
+        stack.push([g.left, d + 1], [g.right, d + 1]);
+        break;
+      case 'forall':
+      case 'exists':
+        stack.push([g.body, d + 1]);
+        break;
+      default:
+        break;
+    }
+  }
+  return max;
+}
+
+/**
+ * Clausify a problem. Throws a RangeError only for formulas nested deeper than
+ * MAX_FORMULA_DEPTH, which no parser produces; callers at boundaries turn it into an Error result.
+ */
+export function clausify(problem: Problem, opts: ClausifyOptions = {}): Clausified {
+  for (const s of problem.statements) {
+    if (formulaDepth(s.formula) > MAX_FORMULA_DEPTH) throw new RangeError(`formula ${s.name} is nested deeper than ${MAX_FORMULA_DEPTH}`);
+  }
+  const sig = signatureOf(problem.statements.map((s) => s.formula));
+  const ctx: Ctx = {
+    steps: [],
+    clauses: [],
+    names: new Names(new Set([...sig.preds.keys(), ...sig.fns.keys()])),
+    skolems: [],
+    definitions: [],
+    definitional: opts.definitional ?? true,
+    threshold: opts.renameThreshold ?? 16,
+    counter: 0,
+  };
+  const conjectures: { stmt: Statement; id: string }[] = [];
+  for (const stmt of problem.statements) {
+    const id = nextId(ctx, 'inp_');
+    ctx.steps.push({
+      id,
+      rule: 'input',
+      parents: [],
+      conclusion: { kind: 'formula', formula: stmt.formula },
+      source: { name: stmt.name, ...(problem.file !== undefined ? { file: problem.file } : {}), role: stmt.role },
+    });
+    if (stmt.role === 'conjecture') {
+      conjectures.push({ stmt, id });
+      continue;
+    }
+    normalizeAndClausify(ctx, universalClosure(stmt.formula), id, stmt.role, stmt.name);
+  }
+  if (conjectures.length > 0) {
+    // Several conjectures mean their conjunction (TPTP semantics): negate it once.
+    const conj = mkAnd(conjectures.map((c) => universalClosure(c.stmt.formula)));
+    const id = nextId(ctx, 'neg_');
+    ctx.steps.push({
+      id,
+      rule: 'negated_conjecture',
+      parents: conjectures.map((c) => ({ id: c.id })),
+      conclusion: { kind: 'formula', formula: mkNot(conj) },
+    });
+    normalizeAndClausify(ctx, mkNot(conj), id, 'negated_conjecture', conjectures.map((c) => c.stmt.name).join(','));
+  }
+  return {
+    clauses: ctx.clauses,
+    steps: ctx.steps,
+    hasConjecture: conjectures.length > 0,
+    skolems: ctx.skolems,
+    definitions: ctx.definitions,
+  };
+}
+
+/** Clauses of a list of closed formulas, without proof bookkeeping (NL pipeline, model finder). */
+export function clausifyFormulas(formulas: readonly Formula[], opts: ClausifyOptions = {}): Clause[] {
+  const problem: Problem = {
+    name: 'formulas',
+    statements: formulas.map((formula, i) => ({ name: `f${i + 1}`, role: 'axiom', language: 'fof', formula })),
+  };
+  return clausify(problem, opts).clauses.map((c) => c.clause);
+}
+
+function normalizeAndClausify(ctx: Ctx, f: Formula, parent: string, role: Role, source: string, rename = true): void {
+  const skolemsBefore = ctx.skolems.length;
+  const defsBefore = ctx.definitions.length;
+  const pendingDefs: Formula[] = [];
+  // A definition d(x̄) ↔ A already has A's nested equivalences renamed: renaming again would loop.
+  const renamed = ctx.definitional && rename ? renameNestedEquivalences(ctx, f, pendingDefs) : f;
+  const nnf = miniscope(toNnf(renamed, true));
+  const qf = skolemize(ctx, nnf, []);
+  const rule: Rule = ctx.skolems.length > skolemsBefore ? 'skolemize' : ctx.definitions.length > defsBefore ? 'definition' : 'nnf';
+  const nfId = nextId(ctx, 'nnf_');
+  ctx.steps.push({ id: nfId, rule, parents: [{ id: parent }], conclusion: { kind: 'formula', formula: closeQf(qf) } });
+
+  const defClauses: { lits: Literal[][]; formula: Formula }[] = [];
+  const clauses = cnf(ctx, qf, defClauses);
+  emitClauses(ctx, clauses, nfId, role, source);
+  for (const d of defClauses) {
+    const dId = nextId(ctx, 'def_');
+    ctx.steps.push({ id: dId, rule: 'definition', parents: [{ id: nfId }], conclusion: { kind: 'formula', formula: d.formula } });
+    emitClauses(ctx, d.lits, dId, role, source);
+  }
+  // Equivalence definitions are full formulas (they may contain quantifiers): run them through the pipeline.
+  for (const def of pendingDefs) {
+    const dId = nextId(ctx, 'def_');
+    ctx.steps.push({ id: dId, rule: 'definition', parents: [{ id: parent }], conclusion: { kind: 'formula', formula: def } });
+    normalizeAndClausify(ctx, def, dId, role, source, false);
+  }
+}
+
+function emitClauses(ctx: Ctx, clauses: readonly Literal[][], parent: string, role: Role, source: string): void {
+  for (const lits of clauses) {
+    const clause = renameClauseVars(lits);
+    const id = nextId(ctx, 'cls_');
+    ctx.steps.push({ id, rule: 'clausify', parents: [{ id: parent }], conclusion: { kind: 'clause', clause } });
+    ctx.clauses.push({ id, clause, role, source });
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Renaming of operands of nested equivalences.
+
+function containsEquivalence(f: Formula): boolean {
+  const stack: Formula[] = [f];
+  while (stack.length > 0) {
+    const g = stack.pop()!;
+    switch (g.kind) {
+      case 'iff':
+      case 'xor':
+        return true;
+      case 'not':
+        stack.push(g.arg);
+        break;
+      case 'and':
+      case 'or':
+        stack.push(...g.args);
+        break;
+      case 'imp':
+        stack.push(g.left, g.right);
+        break;
+      case 'forall':
+      case 'exists':
+        stack.push(g.body);
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+function isLiteralLike(f: Formula): boolean {
+  return f.kind === 'atom' || f.kind === 'eq' || f.kind === 'true' || f.kind === 'false' || (f.kind === 'not' && isLiteralLike(f.arg));
+}
+
+function renameNestedEquivalences(ctx: Ctx, f: Formula, defs: Formula[]): Formula {
+  const go = (g: Formula): Formula => {
+    switch (g.kind) {
+      case 'atom':
+      case 'eq':
+      case 'true':
+      case 'false':
+        return g;
+      case 'not':
+        return mkNot(go(g.arg));
+      case 'and':
+      case 'or':
+        return { kind: g.kind, args: g.args.map(go) };
+      case 'imp':
+        return { kind: 'imp', left: go(g.left), right: go(g.right) };
+      case 'forall':
+      case 'exists':
+        return { kind: g.kind, vars: g.vars, body: go(g.body) };
+      case 'iff':
+      case 'xor': {
+        const side = (h: Formula): Formula => {
+          const inner = go(h);
+          if (isLiteralLike(inner) || !containsEquivalence(h)) return inner;
+          const fv = freeVars(inner);
+          const name = ctx.names.fresh('def');
+          ctx.definitions.push(name);
+          const atom = mkAtom(
+            name,
+            fv.map((v) => mkVar(v)),
+          );
+          defs.push(mkForall(fv, mkIff(atom, inner)));
+          return atom;
+        };
+        return { kind: g.kind, left: side(g.left), right: side(g.right) };
+      }
+    }
+  };
+  return go(f);
+}
+
+// ---------------------------------------------------------------------------
+// NNF (polarity-driven; → ↔ ⊕ expanded) and miniscoping.
+
+function lit(positive: boolean, f: Formula & { kind: 'atom' | 'eq' }): Nnf {
+  if (f.kind === 'eq') return { k: 'lit', lit: { positive, pred: EQUALITY, args: [f.left, f.right] } };
+  return { k: 'lit', lit: { positive, pred: f.pred, args: f.args } };
+}
+
+function nAnd(args: Nnf[]): Nnf {
+  const out: Nnf[] = [];
+  for (const a of args) {
+    if (a.k === 'false') return NNF_FALSE;
+    if (a.k === 'true') continue;
+    if (a.k === 'and') out.push(...a.args);
+    else out.push(a);
+  }
+  if (out.length === 0) return NNF_TRUE;
+  return out.length === 1 ? out[0]! : { k: 'and', args: out };
+}
+
+function nOr(args: Nnf[]): Nnf {
+  const out: Nnf[] = [];
+  for (const a of args) {
+    if (a.k === 'true') return NNF_TRUE;
+    if (a.k === 'false') continue;
+    if (a.k === 'or') out.push(...a.args);
+    else out.push(a);
+  }
+  if (out.length === 0) return NNF_FALSE;
+  return out.length === 1 ? out[0]! : { k: 'or', args: out };
+}
+
+function toNnf(f: Formula, pos: boolean): Nnf {
+  switch (f.kind) {
+    case 'atom':
+    case 'eq':
+      return lit(pos, f);
+    case 'true':
+      return pos ? NNF_TRUE : NNF_FALSE;
+    case 'false':
+      return pos ? NNF_FALSE : NNF_TRUE;
+    case 'not':
+      return toNnf(f.arg, !pos);
+    case 'and':
+      return pos ? nAnd(f.args.map((a) => toNnf(a, true))) : nOr(f.args.map((a) => toNnf(a, false)));
+    case 'or':
+      return pos ? nOr(f.args.map((a) => toNnf(a, true))) : nAnd(f.args.map((a) => toNnf(a, false)));
+    case 'imp':
+      return pos ? nOr([toNnf(f.left, false), toNnf(f.right, true)]) : nAnd([toNnf(f.left, true), toNnf(f.right, false)]);
+    case 'iff':
+    case 'xor': {
+      // a ↔ b ≡ (¬a ∨ b) ∧ (a ∨ ¬b);  ¬(a ↔ b) ≡ a ⊕ b ≡ (a ∨ b) ∧ (¬a ∨ ¬b)
+      const equiv = f.kind === 'iff' ? pos : !pos;
+      return equiv
+        ? nAnd([nOr([toNnf(f.left, false), toNnf(f.right, true)]), nOr([toNnf(f.left, true), toNnf(f.right, false)])])
+        : nAnd([nOr([toNnf(f.left, true), toNnf(f.right, true)]), nOr([toNnf(f.left, false), toNnf(f.right, false)])]);
+    }
+    case 'forall':
+    case 'exists': {
+      const universal = (f.kind === 'forall') === pos;
+      const body = toNnf(f.body, pos);
+      if (body.k === 'true' || body.k === 'false') return body;
+      return { k: universal ? 'forall' : 'exists', vars: f.vars, body };
+    }
+  }
+}
+
+function nnfFreeVars(f: Nnf, out: Set<string>): Set<string> {
+  switch (f.k) {
+    case 'lit':
+      for (const a of f.lit.args) for (const v of termVars(a)) out.add(v);
+      return out;
+    case 'and':
+    case 'or':
+      for (const a of f.args) nnfFreeVars(a, out);
+      return out;
+    case 'true':
+    case 'false':
+      return out;
+    case 'forall':
+    case 'exists': {
+      const inner = nnfFreeVars(f.body, new Set());
+      for (const v of f.vars) inner.delete(v);
+      for (const v of inner) out.add(v);
+      return out;
+    }
+  }
+}
+
+/** Push quantifiers inward so Skolem terms depend only on variables actually in scope. */
+function miniscope(f: Nnf): Nnf {
+  switch (f.k) {
+    case 'lit':
+    case 'true':
+    case 'false':
+      return f;
+    case 'and':
+      return nAnd(f.args.map(miniscope));
+    case 'or':
+      return nOr(f.args.map(miniscope));
+    case 'forall':
+    case 'exists': {
+      let body = miniscope(f.body);
+      // Quantify one variable at a time, innermost first, so each is pushed as deep as it can go.
+      for (let i = f.vars.length - 1; i >= 0; i--) body = pushQuant(f.k, f.vars[i]!, body);
+      return body;
+    }
+  }
+}
+
+function pushQuant(q: 'forall' | 'exists', v: string, body: Nnf): Nnf {
+  if (!nnfFreeVars(body, new Set()).has(v)) return body;
+  // ∀ distributes over ∧, ∃ over ∨; over the other connective only the parts mentioning v stay inside.
+  const distributes = (q === 'forall' && body.k === 'and') || (q === 'exists' && body.k === 'or');
+  if (distributes && (body.k === 'and' || body.k === 'or')) {
+    const args = body.args.map((a) => pushQuant(q, v, a));
+    return body.k === 'and' ? nAnd(args) : nOr(args);
+  }
+  if (body.k === 'and' || body.k === 'or') {
+    const withV: Nnf[] = [];
+    const without: Nnf[] = [];
+    for (const a of body.args) (nnfFreeVars(a, new Set()).has(v) ? withV : without).push(a);
+    if (without.length > 0) {
+      const inner = withV.length === 1 ? withV[0]! : { k: body.k, args: withV };
+      const quantified = pushQuant(q, v, inner);
+      return body.k === 'and' ? nAnd([...without, quantified]) : nOr([...without, quantified]);
+    }
+  }
+  if (body.k === q) return { k: q, vars: [v, ...body.vars], body: body.body };
+  return { k: q, vars: [v], body };
+}
+
+// ---------------------------------------------------------------------------
+// Skolemization: ∃ replaced by Skolem terms over the enclosing universal variables
+// that occur free in the existential's scope; universal variables renamed apart.
+
+function substTerm(t: Term, s: ReadonlyMap<string, Term>): Term {
+  if (t.kind === 'var') return s.get(t.name) ?? t;
+  if (t.args.length === 0) return t;
+  return { kind: 'app', fn: t.fn, args: t.args.map((a) => substTerm(a, s)) };
+}
+
+function skolemize(ctx: Ctx, f: Nnf, universals: readonly string[], s: ReadonlyMap<string, Term> = new Map()): Nnf {
+  switch (f.k) {
+    case 'lit':
+      return s.size === 0
+        ? f
+        : { k: 'lit', lit: { positive: f.lit.positive, pred: f.lit.pred, args: f.lit.args.map((a) => substTerm(a, s)) } };
+    case 'true':
+    case 'false':
+      return f;
+    case 'and':
+    case 'or':
+      return { k: f.k, args: f.args.map((a) => skolemize(ctx, a, universals, s)) };
+    case 'forall': {
+      const s2 = new Map(s);
+      const u2 = [...universals];
+      for (const v of f.vars) {
+        const fresh = `X${++ctx.counter}`;
+        s2.set(v, mkVar(fresh));
+        u2.push(fresh);
+      }
+      return skolemize(ctx, f.body, u2, s2);
+    }
+    case 'exists': {
+      // Only the universals that actually occur in this subformula become Skolem arguments.
+      const occurring = new Set<string>();
+      for (const v of nnfFreeVars(f, new Set())) {
+        const t = s.get(v);
+        if (t) for (const x of termVars(t)) occurring.add(x);
+      }
+      const args = universals.filter((u) => occurring.has(u)).map((u) => mkVar(u));
+      const s2 = new Map(s);
+      for (const v of f.vars) {
+        const name = ctx.names.fresh('sk');
+        ctx.skolems.push(name);
+        s2.set(v, mkApp(name, args));
+      }
+      return skolemize(ctx, f.body, universals, s2);
+    }
+  }
+}
+
+function nnfToFormula(f: Nnf): Formula {
+  switch (f.k) {
+    case 'lit': {
+      const a: Formula =
+        f.lit.pred === EQUALITY && f.lit.args.length === 2
+          ? { kind: 'eq', left: f.lit.args[0]!, right: f.lit.args[1]! }
+          : mkAtom(f.lit.pred, f.lit.args);
+      return f.lit.positive ? a : mkNot(a);
+    }
+    case 'true':
+      return { kind: 'true' };
+    case 'false':
+      return { kind: 'false' };
+    case 'and':
+      return mkAnd(f.args.map(nnfToFormula));
+    case 'or':
+      return mkOr(f.args.map(nnfToFormula));
+    case 'forall':
+    case 'exists':
+      return { kind: f.k, vars: f.vars, body: nnfToFormula(f.body) };
+  }
+}
+
+function closeQf(f: Nnf): Formula {
+  return universalClosure(nnfToFormula(f));
+}
+
+// ---------------------------------------------------------------------------
+// CNF by distribution with definitional renaming of disjuncts.
+
+function cnf(ctx: Ctx, f: Nnf, defs: { lits: Literal[][]; formula: Formula }[]): Literal[][] {
+  switch (f.k) {
+    case 'true':
+      return [];
+    case 'false':
+      return [[]];
+    case 'lit':
+      return [[f.lit]];
+    case 'and': {
+      const out: Literal[][] = [];
+      for (const a of f.args) for (const c of cnf(ctx, a, defs)) out.push(c);
+      return out;
+    }
+    case 'or': {
+      const parts = f.args.map((a) => cnf(ctx, a, defs));
+      if (parts.some((p) => p.length === 0)) return []; // a true disjunct
+      if (ctx.definitional) {
+        // Rename the largest multi-clause disjuncts until the product is small enough.
+        let product = parts.reduce((n, p) => n * p.length, 1);
+        while (product > ctx.threshold) {
+          let best = -1;
+          for (let i = 0; i < parts.length; i++) if (parts[i]!.length > 1 && (best < 0 || parts[i]!.length > parts[best]!.length)) best = i;
+          if (best < 0) break;
+          const sub = parts[best]!;
+          product = product / sub.length;
+          parts[best] = [[defineClauses(ctx, sub, defs)]];
+        }
+      }
+      let acc: Literal[][] = [[]];
+      for (const p of parts) {
+        const next: Literal[][] = [];
+        for (const a of acc) for (const c of p) next.push(a.concat(c));
+        acc = next;
+      }
+      return acc;
+    }
+    case 'forall':
+    case 'exists':
+      throw new Error('cnf: quantifier left after Skolemization (bug)');
+  }
+}
+
+/** Introduce d(x̄) with clauses ¬d(x̄) ∨ C for each clause C of the renamed subformula. */
+function defineClauses(ctx: Ctx, sub: readonly Literal[][], defs: { lits: Literal[][]; formula: Formula }[]): Literal {
+  const vars: string[] = [];
+  const seen = new Set<string>();
+  for (const c of sub) for (const l of c) for (const a of l.args) termVars(a, vars, seen);
+  const name = ctx.names.fresh('def');
+  ctx.definitions.push(name);
+  const args = vars.map((v) => mkVar(v));
+  const neg: Literal = { positive: false, pred: name, args };
+  const lits = sub.map((c) => [neg, ...c]);
+  const body: Formula = mkAnd(sub.map((c) => mkOr(c.map((l) => nnfToFormula({ k: 'lit', lit: l })))));
+  defs.push({ lits, formula: mkForall(vars, { kind: 'imp', left: mkAtom(name, args), right: body }) });
+  return { positive: true, pred: name, args };
+}
+
+/** Drop duplicate literals, detect tautologies (returned as-is: the prover deletes them), and name variables X1..Xn. */
+function renameClauseVars(lits: readonly Literal[]): Clause {
+  const dedup: Literal[] = [];
+  for (const l of lits) {
+    if (l.pred === EQUALITY && l.args.length === 2 && !l.positive && termEquals(l.args[0]!, l.args[1]!)) continue; // t != t is false
+    if (!dedup.some((m) => litEquals(m, l))) dedup.push(l);
+  }
+  const vars: string[] = [];
+  const seen = new Set<string>();
+  for (const l of dedup) for (const a of l.args) termVars(a, vars, seen);
+  if (vars.length === 0) return { literals: dedup };
+  const s = new Map<string, Term>();
+  vars.forEach((v, i) => s.set(v, mkVar(`X${i + 1}`)));
+  return { literals: dedup.map((l) => ({ positive: l.positive, pred: l.pred, args: l.args.map((a) => substTerm(a, s)) })) };
+}
