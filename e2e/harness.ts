@@ -1,0 +1,99 @@
+/**
+ * e2e harness: the real server (in-process, ephemeral port, temporary data
+ * folder) serving the built renderer, and a headless Chromium driven by
+ * playwright-core. Page objects are keyed on data-testid only.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { startServer } from '../server/index.js';
+import type { RunningServer } from '../server/index.js';
+import { PROJECT_ROOT } from '../testing/corpora.js';
+
+export const CHROMIUM = process.env.ENTAIL_CHROMIUM ?? '/usr/bin/chromium';
+export const RENDERER_DIST = join(PROJECT_ROOT, 'renderer', 'dist');
+export const RESULTS = join(PROJECT_ROOT, 'test-results');
+
+/** Why the e2e suite cannot run here, or undefined when it can. */
+export function skipReason(): string | undefined {
+  if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM} (set ENTAIL_CHROMIUM)`;
+  if (!existsSync(join(RENDERER_DIST, 'index.html'))) return 'renderer not built (npm run build:renderer)';
+  return undefined;
+}
+
+export interface Harness {
+  server: RunningServer;
+  browser: Browser;
+  dataDir: string;
+  restartServer(): Promise<void>;
+  stopServer(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function launch(): Promise<Harness> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'entail-e2e-'));
+  await mkdir(RESULTS, { recursive: true });
+  let server: RunningServer | undefined = await startServer({ port: 0, staticDir: RENDERER_DIST, dataDir });
+  const port = server.port;
+  const token = server.token;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  const h: Harness = {
+    get server() {
+      return server!;
+    },
+    browser,
+    dataDir,
+    async stopServer() {
+      await server?.close();
+      server = undefined;
+    },
+    async restartServer() {
+      // Same port and token: what a user gets when the server is restarted by a supervisor.
+      server = await startServer({ port, token, staticDir: RENDERER_DIST, dataDir });
+    },
+    async close() {
+      await browser.close();
+      await server?.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  } as Harness;
+  return h;
+}
+
+/** Page object for the workbench. */
+export class Workbench {
+  constructor(readonly page: Page) {}
+
+  static async open(h: Harness): Promise<Workbench> {
+    const page = await h.browser.newPage({ viewport: { width: 1400, height: 860 }, acceptDownloads: true });
+    await page.goto(h.server.url);
+    await page.getByTestId('editor').locator('.monaco-editor').waitFor();
+    return new Workbench(page);
+  }
+
+  tid(id: string) {
+    return this.page.getByTestId(id);
+  }
+
+  /** Replace the editor text (through Monaco's own model, as a paste would). */
+  async setText(text: string): Promise<void> {
+    await this.page.getByTestId('editor').locator('.monaco-editor').click();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('Delete');
+    await this.page.keyboard.insertText(text);
+  }
+
+  async language(l: string): Promise<void> {
+    await this.tid('language').selectOption(l);
+  }
+
+  async shot(name: string): Promise<void> {
+    await this.page.screenshot({ path: join(RESULTS, `${name}.png`) });
+  }
+}

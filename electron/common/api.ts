@@ -1,0 +1,346 @@
+/**
+ * The one typed API between the workbench UI and the engine. The renderer codes
+ * only against `EntailApi`; a transport (Electron IPC via preload, or HTTP + WebSocket
+ * for the browser) turns calls into messages, and the engine service in Node
+ * implements it. Every input has a zod schema that both transports enforce at the
+ * boundary; every answer is an `ApiResult` value — nothing throws across it.
+ *
+ * Types and schemas only: no Node, no DOM, no engine code (imported by renderer,
+ * preload, main, server and service alike).
+ */
+import { z } from 'zod';
+import type { Dialect, FiniteModel, Proof, SzsStatus } from '../../provers/logic/index.js';
+import type { GraphNode, GraphEdge, ProofGraph } from '../../provers/graph/model.js';
+
+// ---------------------------------------------------------------------------
+// Results
+
+/** Every API answer. `unavailable` = the engine module behind it is not built or not installed here. */
+export type ApiResult<T> =
+  | { readonly kind: 'ok'; readonly value: T }
+  | { readonly kind: 'unavailable'; readonly reason: string }
+  | { readonly kind: 'invalid'; readonly issues: readonly string[] }
+  | { readonly kind: 'error'; readonly message: string };
+
+export function okResult<T>(value: T): ApiResult<T> {
+  return { kind: 'ok', value };
+}
+export function unavailable<T = never>(reason: string): ApiResult<T> {
+  return { kind: 'unavailable', reason };
+}
+export function errorResult<T = never>(message: string): ApiResult<T> {
+  return { kind: 'error', message };
+}
+/** One line for status bars and toasts. */
+export function describeFailure(r: ApiResult<unknown>): string {
+  switch (r.kind) {
+    case 'ok':
+      return 'ok';
+    case 'unavailable':
+      return `unavailable: ${r.reason}`;
+    case 'invalid':
+      return `invalid input: ${r.issues.join('; ')}`;
+    case 'error':
+      return `error: ${r.message}`;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Shared input pieces
+
+export const DIALECTS = ['tptp', 'ladr', 'nltk', 'folio', 'entail'] as const satisfies readonly Dialect[];
+/** Editor languages: the FOL dialects plus Prolog and Lean. */
+export const LANGUAGES = [...DIALECTS, 'prolog', 'lean'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const PROVERS = ['embedded', 'tau-prolog', 'eprover', 'vampire', 'prover9', 'z3'] as const;
+export type ProverId = (typeof PROVERS)[number];
+
+/** Inputs beyond this are refused with `invalid` instead of tying up the engine. */
+export const MAX_TEXT = 8 * 1024 * 1024;
+
+const text = z.string().max(MAX_TEXT, `text larger than ${MAX_TEXT / 1024 / 1024} MB`);
+const language = z.enum(LANGUAGES);
+const dialectOrAuto = z.union([z.enum(DIALECTS), z.literal('auto')]);
+const jobId = z.string().regex(/^job-[0-9a-z-]{1,40}$/, 'not a job id');
+
+export const limitsSchema = z.object({
+  timeoutMs: z.number().int().min(100).max(3_600_000),
+  countermodel: z.boolean(),
+  check: z.boolean(),
+  maxModelSize: z.number().int().min(1).max(12),
+});
+export type Limits = z.infer<typeof limitsSchema>;
+export const DEFAULT_LIMITS: Limits = { timeoutMs: 10_000, countermodel: true, check: true, maxModelSize: 6 };
+
+// ---------------------------------------------------------------------------
+// Outputs
+
+export interface Diagnostic {
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly file?: string;
+  /** 1-based. */
+  readonly line: number;
+  readonly col: number;
+  readonly endLine?: number;
+  readonly endCol?: number;
+  readonly message: string;
+}
+
+export interface SymbolInfo {
+  readonly name: string;
+  readonly kind: 'predicate' | 'function' | 'constant';
+  readonly arity: number;
+  /** Lines (1-based) of statements using the symbol (the first MAX_USES). */
+  readonly uses: readonly number[];
+  /** Number of statements using it. */
+  readonly useCount: number;
+}
+
+export interface ParseOutcome {
+  readonly dialect: Dialect;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly symbols: readonly SymbolInfo[];
+  readonly statements: readonly { readonly name: string; readonly role: string; readonly line?: number }[];
+}
+
+/**
+ * The graph the explorer draws and the HTML export consumes: the graph owner's
+ * one ProofGraph model (plain data: numbered nodes, edges with substitutions).
+ */
+export type GraphData = ProofGraph;
+export type { GraphNode, GraphEdge } from '../../provers/graph/model.js';
+
+export interface ModelTable {
+  readonly symbol: string;
+  readonly kind: 'function' | 'predicate';
+  readonly arity: number;
+  /** Header row then one row per argument tuple. */
+  readonly rows: readonly (readonly string[])[];
+}
+
+export interface CheckSummary {
+  readonly ok: boolean;
+  readonly checked: number;
+  readonly trusted: number;
+  readonly failures: readonly { readonly id: string; readonly reason: string }[];
+}
+
+export interface RunResult {
+  readonly status: SzsStatus;
+  readonly prover: string;
+  readonly timeMs: number;
+  readonly message?: string;
+  readonly proof?: Proof;
+  readonly graph?: GraphData;
+  readonly model?: FiniteModel;
+  readonly modelTables?: readonly ModelTable[];
+  readonly check?: CheckSummary | { readonly unavailable: string };
+}
+
+export type JobState =
+  | { readonly state: 'running'; readonly startedAt: number; readonly message: string }
+  | { readonly state: 'done'; readonly result: RunResult }
+  | { readonly state: 'cancelled' }
+  | { readonly state: 'failed'; readonly failure: string };
+
+/** Pushed to the UI (IPC event / WebSocket message). */
+export type JobEvent =
+  | { readonly type: 'progress'; readonly jobId: string; readonly elapsedMs: number; readonly message: string }
+  | { readonly type: 'finished'; readonly jobId: string; readonly state: JobState };
+
+export interface ProverInfo {
+  readonly id: ProverId;
+  readonly available: boolean;
+  readonly detail: string;
+}
+
+export interface NlSample {
+  readonly index: number;
+  readonly pairs: readonly { readonly sentence: string; readonly formula: string }[];
+  readonly verdict: 'True' | 'False' | 'Uncertain' | 'Error';
+  readonly message?: string;
+}
+export interface NlOutcome {
+  readonly provider: string;
+  readonly samples: readonly NlSample[];
+  readonly vote: 'True' | 'False' | 'Uncertain' | 'Error';
+}
+
+export const SESSION_VERSION = 1;
+export const sessionSchema = z.object({
+  version: z.literal(SESSION_VERSION),
+  name: z.string().max(200),
+  savedAt: z.string().max(64),
+  problems: z
+    .array(
+      z.object({
+        id: z.string().max(100),
+        title: z.string().max(200),
+        language,
+        text,
+      }),
+    )
+    .max(500),
+  activeProblem: z.string().max(100).optional(),
+  nl: z
+    .object({
+      premises: z.array(z.string().max(10_000)).max(200),
+      conclusion: z.string().max(10_000),
+    })
+    .optional(),
+  /** Finished runs, kept so a reopened session shows its results (proof objects included). */
+  runs: z
+    .array(
+      z.object({
+        problemId: z.string().max(100),
+        at: z.string().max(64),
+        prover: z.string().max(40),
+        status: z.string().max(40),
+        timeMs: z.number(),
+        result: z.unknown().optional(),
+      }),
+    )
+    .max(1000),
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+export interface SessionEntry {
+  readonly name: string;
+  readonly path: string;
+  readonly savedAt: string;
+}
+
+export const settingsSchema = z.object({
+  limits: limitsSchema,
+  defaultProver: z.enum(PROVERS),
+  nlProvider: z.string().max(100),
+  nlSamples: z.number().int().min(1).max(20),
+  externalPaths: z.record(z.string().max(40), z.string().max(1000)),
+  autosave: z.boolean(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export const DEFAULT_SETTINGS: Settings = {
+  limits: DEFAULT_LIMITS,
+  defaultProver: 'embedded',
+  nlProvider: 'cnl',
+  nlSamples: 5,
+  externalPaths: {},
+  autosave: true,
+};
+
+// ---------------------------------------------------------------------------
+// Methods: one schema per input, one output type per method.
+
+export const inputSchemas = {
+  parse: z.object({ text, language }),
+  prove: z.object({ text, dialect: dialectOrAuto, prover: z.enum(PROVERS), limits: limitsSchema }),
+  cancel: z.object({ jobId }),
+  job: z.object({ jobId }),
+  provers: z.object({}),
+  exportHtml: z.object({ graph: z.custom<GraphData>(isGraphData, 'not a proof graph') }),
+  nlProviders: z.object({}),
+  nlJudge: z.object({
+    premises: z.array(z.string().min(1).max(10_000)).min(1).max(200),
+    conclusion: z.string().min(1).max(10_000),
+    provider: z.string().min(1).max(100),
+    k: z.number().int().min(1).max(20),
+    /** Formulas the user edited (sample index → formulas, conclusion last); re-judged without calling the provider. */
+    edited: z
+      .array(z.object({ index: z.number().int().min(0), formulas: z.array(z.string().max(10_000)).max(201) }))
+      .max(20)
+      .optional(),
+  }),
+  batch: z.object({
+    paths: z.array(z.string().max(1000)).max(10_000),
+    prover: z.enum(PROVERS),
+    timeoutMs: z.number().int().min(100).max(600_000),
+  }),
+  lean: z.object({ text }),
+  explore: z.object({ text, dialect: dialectOrAuto, steps: z.number().int().min(1).max(10_000) }),
+  sessionSave: z.object({ session: sessionSchema, path: z.string().max(1000).optional() }),
+  sessionOpen: z.object({ path: z.string().min(1).max(1000) }),
+  sessionList: z.object({}),
+  settingsGet: z.object({}),
+  settingsSet: z.object({ settings: settingsSchema }),
+} as const;
+
+export type ApiMethod = keyof typeof inputSchemas;
+export const API_METHODS = Object.keys(inputSchemas) as ApiMethod[];
+export type ApiInput<M extends ApiMethod> = z.input<(typeof inputSchemas)[M]>;
+
+export interface ApiOutputs {
+  parse: ParseOutcome;
+  prove: { readonly jobId: string };
+  cancel: { readonly cancelled: boolean };
+  job: JobState;
+  provers: readonly ProverInfo[];
+  exportHtml: { readonly html: string };
+  nlProviders: readonly { readonly id: string; readonly available: boolean; readonly detail: string }[];
+  nlJudge: NlOutcome;
+  batch: { readonly jobId: string };
+  lean: { readonly diagnostics: readonly Diagnostic[] };
+  explore: { readonly graph: GraphData };
+  sessionSave: SessionEntry;
+  sessionOpen: Session;
+  sessionList: readonly SessionEntry[];
+  settingsGet: Settings;
+  settingsSet: Settings;
+}
+export type ApiOutput<M extends ApiMethod> = ApiOutputs[M];
+
+/** What the renderer sees: every method async, every answer an ApiResult, plus an event subscription. */
+export type EntailApi = {
+  readonly [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiResult<ApiOutput<M>>>;
+} & {
+  /** Subscribe to job, connection and (Electron) menu events; returns an unsubscribe function. */
+  readonly onEvent: (listener: (e: ApiEvent) => void) => () => void;
+};
+
+/** Native menu commands forwarded to the renderer (Electron only). */
+export type MenuEvent =
+  | { readonly type: 'menu'; readonly command: 'new' | 'save' | 'prove' | 'cancel' }
+  | { readonly type: 'menu'; readonly command: 'openText'; readonly name: string; readonly text: string }
+  | { readonly type: 'menu'; readonly command: 'openSession'; readonly path: string };
+
+export type ApiEvent = JobEvent | ConnectionEvent | MenuEvent;
+
+/** Transport state, surfaced so the UI can say "server went away — reconnecting". */
+export type ConnectionEvent = { readonly type: 'connection'; readonly state: 'connected' | 'disconnected' | 'reconnecting' };
+
+/** Validate an input at a boundary. */
+export function validateInput<M extends ApiMethod>(
+  method: M,
+  input: unknown,
+): { ok: true; value: z.output<(typeof inputSchemas)[M]> } | { ok: false; issues: string[] } {
+  const r = inputSchemas[method].safeParse(input);
+  if (r.success) return { ok: true, value: r.data as z.output<(typeof inputSchemas)[M]> };
+  return { ok: false, issues: r.error.issues.slice(0, 10).map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`) };
+}
+
+export function isApiMethod(s: string): s is ApiMethod {
+  return Object.prototype.hasOwnProperty.call(inputSchemas, s);
+}
+
+function isGraphData(x: unknown): x is GraphData {
+  if (typeof x !== 'object' || x === null) return false;
+  const g = x as { title?: unknown; origin?: unknown; nodes?: unknown; edges?: unknown };
+  if (typeof g.title !== 'string' || typeof g.origin !== 'string' || !Array.isArray(g.nodes) || !Array.isArray(g.edges)) return false;
+  if (g.nodes.length > 200_000 || g.edges.length > 1_000_000) return false;
+  const str = (v: unknown): boolean => typeof v === 'string';
+  return (
+    g.nodes.every(
+      (n: unknown) =>
+        typeof n === 'object' &&
+        n !== null &&
+        [(n as GraphNode).id, (n as GraphNode).label, (n as GraphNode).text, (n as GraphNode).rule, (n as GraphNode).kind].every(str),
+    ) && g.edges.every((e: unknown) => typeof e === 'object' && e !== null && str((e as GraphEdge).from) && str((e as GraphEdge).to))
+  );
+}
+
+/** IPC channel names: the preload allow-list and main's handlers are generated from the same list. */
+export const IPC_PREFIX = 'entail:';
+export const IPC_EVENT_CHANNEL = 'entail:event';
+export function ipcChannel(m: ApiMethod): string {
+  return IPC_PREFIX + m;
+}

@@ -1,0 +1,199 @@
+/**
+ * Electron main process: one window on the built renderer, served from a custom
+ * `app://entail/` protocol (so a strict CSP header applies and file:// is never
+ * trusted), the engine service behind validated IPC handlers, native menus,
+ * open/save dialogs and recent files. Proving runs in worker threads (the
+ * service calls proveProblem with `inWorker`), so the main process stays
+ * responsive. Kept thin: everything testable lives in service/ and server/.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, shell } from 'electron';
+import type { IpcMainInvokeEvent, MenuItemConstructorOptions, WebContents } from 'electron';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { basename, dirname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { API_METHODS, IPC_EVENT_CHANNEL, ipcChannel } from '../common/api.js';
+import type { ApiEvent } from '../common/api.js';
+import { createService } from '../../service/index.js';
+import type { EngineService } from '../../service/index.js';
+import { contentSecurityPolicy } from '../../server/index.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+/** dist/electron/main → project root. */
+const ROOT = resolve(HERE, '..', '..', '..');
+const RENDERER = join(ROOT, 'renderer', 'dist');
+const PRELOAD = join(HERE, '..', 'preload', 'preload.cjs');
+const ORIGIN = 'app://entail';
+const MAX_RECENT = 10;
+
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+let win: BrowserWindow | null = null;
+let service: EngineService | null = null;
+const allowedRoots: string[] = [];
+
+function send(e: ApiEvent): void {
+  win?.webContents.send(IPC_EVENT_CHANNEL, e);
+}
+
+async function recentFile(): Promise<string> {
+  const dir = app.getPath('userData');
+  await mkdir(dir, { recursive: true });
+  return join(dir, 'recent.json');
+}
+async function readRecent(): Promise<string[]> {
+  try {
+    const v = JSON.parse(await readFile(await recentFile(), 'utf8')) as unknown;
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').slice(0, MAX_RECENT) : [];
+  } catch {
+    return [];
+  }
+}
+async function addRecent(path: string): Promise<void> {
+  const list = [path, ...(await readRecent()).filter((p) => p !== path)].slice(0, MAX_RECENT);
+  await writeFile(await recentFile(), JSON.stringify(list), 'utf8');
+  app.addRecentDocument(path);
+  await buildMenu();
+}
+
+async function openPath(path: string): Promise<void> {
+  if (path.endsWith('.entail.json')) {
+    allowedRoots.push(dirname(path));
+    send({ type: 'menu', command: 'openSession', path });
+  } else {
+    const buf = await readFile(path);
+    if (buf.length > 8 * 1024 * 1024) {
+      await dialog.showMessageBox({
+        type: 'warning',
+        message: `${basename(path)} is larger than 8 MB; the workbench opens problems up to 8 MB.`,
+      });
+      return;
+    }
+    send({ type: 'menu', command: 'openText', name: basename(path), text: buf.toString('utf8') });
+  }
+  await addRecent(path);
+}
+
+async function openDialog(): Promise<void> {
+  if (!win) return;
+  const r = await dialog.showOpenDialog(win, {
+    properties: ['openFile'],
+    filters: [
+      { name: 'Problems and sessions', extensions: ['p', 'ax', 'tptp', 'in', 'pl', 'lean', 'ent', 'nltk', 'folio', 'json'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  });
+  if (!r.canceled && r.filePaths[0]) await openPath(r.filePaths[0]);
+}
+
+async function buildMenu(): Promise<void> {
+  const recent = await readRecent();
+  const mac = process.platform === 'darwin';
+  const template: MenuItemConstructorOptions[] = [
+    ...(mac ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: 'File',
+      submenu: [
+        { label: 'New Problem', accelerator: 'CmdOrCtrl+N', click: () => send({ type: 'menu', command: 'new' }) },
+        { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => void openDialog() },
+        {
+          label: 'Open Recent',
+          submenu:
+            recent.length === 0
+              ? [{ label: 'No recent files', enabled: false }]
+              : recent.map((p) => ({ label: p, click: () => void openPath(p) })),
+        },
+        { label: 'Save Session', accelerator: 'CmdOrCtrl+S', click: () => send({ type: 'menu', command: 'save' }) },
+        { type: 'separator' },
+        mac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    {
+      label: 'Run',
+      submenu: [
+        { label: 'Prove', accelerator: 'CmdOrCtrl+Enter', click: () => send({ type: 'menu', command: 'prove' }) },
+        { label: 'Cancel', accelerator: 'CmdOrCtrl+Escape', click: () => send({ type: 'menu', command: 'cancel' }) },
+      ],
+    },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+    { role: 'help', submenu: [{ label: 'Entail on the command line: entail --help', enabled: false }] },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+/** Only our own page may call the engine. */
+function trustedSender(e: IpcMainInvokeEvent): boolean {
+  const url = e.senderFrame?.url ?? '';
+  return e.sender === win?.webContents && url.startsWith(`${ORIGIN}/`);
+}
+
+function registerIpc(svc: EngineService): void {
+  for (const m of API_METHODS) {
+    ipcMain.handle(ipcChannel(m), async (e, input: unknown) => {
+      if (!trustedSender(e)) return { kind: 'error', message: 'untrusted sender' };
+      // dispatch validates with zod and never throws (errors are values across IPC).
+      return svc.dispatch(m, input);
+    });
+  }
+}
+
+function lockDown(contents: WebContents): void {
+  contents.on('will-navigate', (e, url) => {
+    if (!url.startsWith(`${ORIGIN}/`)) e.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    // Links to documentation open in the system browser; nothing opens inside the app.
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+}
+
+async function createWindow(): Promise<void> {
+  win = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    title: 'Entail',
+    show: false,
+    webPreferences: {
+      preload: PRELOAD,
+      contextIsolation: true,
+      nodeIntegration: false,
+      sandbox: true,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win?.show());
+  win.on('closed', () => (win = null));
+  await win.loadURL(`${ORIGIN}/index.html`);
+}
+
+app.on('web-contents-created', (_e, contents) => lockDown(contents));
+
+app.whenReady().then(async () => {
+  // app://entail/<path> → renderer/dist/<path>, with the same CSP as the browser build.
+  protocol.handle('app', async (req) => {
+    const url = new URL(req.url);
+    const file = normalize(join(RENDERER, decodeURIComponent(url.pathname)));
+    if (url.host !== 'entail' || !file.startsWith(RENDERER + sep)) return new Response('forbidden', { status: 403 });
+    const res = await net.fetch(pathToFileURL(file).href);
+    const headers = new Headers(res.headers);
+    headers.set('content-security-policy', contentSecurityPolicy(0).replace(/ ws:\/\/[^ ;]+/g, ''));
+    headers.set('x-content-type-options', 'nosniff');
+    return new Response(res.body, { status: res.status, headers });
+  });
+  service = createService({ dataDir: app.getPath('userData'), emit: send, allowedRoots });
+  registerIpc(service);
+  await buildMenu();
+  await createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void createWindow();
+  });
+});
+
+app.on('window-all-closed', () => {
+  service?.dispose();
+  if (process.platform !== 'darwin') app.quit();
+});

@@ -1,0 +1,46 @@
+/**
+ * Preload (sandboxed, so CommonJS and no local requires): exposes the workbench
+ * API to the renderer as `window.entailApi` through contextBridge. Only the
+ * channels listed here can be invoked; the list is checked against the API
+ * contract at compile time, so a new method cannot be forgotten or misspelt.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import type { IpcRendererEvent } from 'electron';
+import type { ApiEvent, ApiMethod } from '../common/api.js';
+
+const METHODS = [
+  'parse',
+  'prove',
+  'cancel',
+  'job',
+  'provers',
+  'exportHtml',
+  'nlProviders',
+  'nlJudge',
+  'batch',
+  'lean',
+  'explore',
+  'sessionSave',
+  'sessionOpen',
+  'sessionList',
+  'settingsGet',
+  'settingsSet',
+] as const satisfies readonly ApiMethod[];
+// Compile-time exhaustiveness: every API method has a channel.
+type Missing = Exclude<ApiMethod, (typeof METHODS)[number]>;
+const exhaustive: [Missing] extends [never] ? true : Missing = true;
+void exhaustive;
+
+const PREFIX = 'entail:';
+const EVENT_CHANNEL = 'entail:event';
+
+const api: Record<string, unknown> = {
+  onEvent(listener: (e: ApiEvent) => void): () => void {
+    const h = (_e: IpcRendererEvent, payload: ApiEvent): void => listener(payload);
+    ipcRenderer.on(EVENT_CHANNEL, h);
+    return () => ipcRenderer.removeListener(EVENT_CHANNEL, h);
+  },
+};
+for (const m of METHODS) api[m] = (input: unknown) => ipcRenderer.invoke(PREFIX + m, input);
+
+contextBridge.exposeInMainWorld('entailApi', api);

@@ -1,0 +1,11 @@
+/** Proof graphs: one model for every proof source, importers, utilities and the HTML export. */
+export * from './model.js';
+export * from './print.js';
+export { fromProof, fromPrologSteps, stepKind, stepText } from './from-proof.js';
+export type { FromProofOptions } from './from-proof.js';
+export { displayTptp, fromTstp, readAnnotated, tptpToDisplay } from './tstp.js';
+export type { AnnotatedFormula, FromTstpOptions, ImportError } from './tstp.js';
+export { displayLadr, fromProver9, fromProver9All, justificationParents, ladrToDisplay } from './prover9.js';
+export { exportHtml, escapeHtml, scriptJson } from './html.js';
+export type { ExportOptions } from './html.js';
+export { RULE_GLOSSARY, ruleExplanation } from './glossary.js';

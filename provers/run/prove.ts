@@ -1,0 +1,133 @@
+/**
+ * Run the embedded prover on a problem: clausify, try the strategy portfolio in
+ * sequence within the time limit, optionally re-check the proof and look for a
+ * finite countermodel. In-process by default (tiny per-call overhead for the NL
+ * pipeline's thousands of small problems); `inWorker` isolates a run in a worker
+ * thread that is terminated on timeout or abort.
+ */
+import type { Problem } from '../logic/problem.js';
+import type { ProverResult } from '../logic/proof.js';
+import type { Clause } from '../logic/clause.js';
+import type { SzsStatus } from '../logic/szs.js';
+import { clausify } from '../logic/cnf.js';
+import { saturate, PORTFOLIO } from '../saturation/index.js';
+import type { ClausifiedLike, Strategy } from '../saturation/index.js';
+import { checkProof } from '../check/index.js';
+import type { CheckReport } from '../check/index.js';
+import { findModel } from '../models/index.js';
+
+export interface ProveOptions {
+  /** Wall-clock limit for the whole call (default 10 000 ms). */
+  readonly timeoutMs?: number;
+  readonly signal?: AbortSignal;
+  /** Run in a worker thread (killed at the limit or on abort). */
+  readonly inWorker?: boolean;
+  /** Re-verify the proof with the independent checker (provers/check). */
+  readonly check?: boolean;
+  /** Look for a finite model when the prover does not find a proof (provers/models). */
+  readonly countermodel?: boolean;
+  /** Strategies to try in order (default: the portfolio). */
+  readonly strategies?: readonly Strategy[];
+  /** Clause cap per strategy (ResourceOut when hit). */
+  readonly maxClauses?: number;
+}
+
+/** A ProverResult plus the checker's verdict when `check` was asked for. */
+export interface RunResult extends ProverResult {
+  readonly check?: CheckReport;
+}
+
+/** Share of the remaining time each portfolio entry gets (the last one gets the rest). */
+const SLICES = [0.4, 0.35, 0.6, 1];
+
+/**
+ * Prove an already clausified input in this thread. Synchronous; for callers that
+ * build clauses themselves (NL pipeline, explorer).
+ */
+export function proveClausified(
+  input: ClausifiedLike,
+  opts: { timeoutMs?: number; shouldStop?: () => boolean; strategies?: readonly Strategy[]; maxClauses?: number } = {},
+): ProverResult {
+  const t0 = Date.now();
+  const end = t0 + (opts.timeoutMs ?? 10_000);
+  const strategies = opts.strategies ?? PORTFOLIO;
+  let last: ProverResult | undefined;
+  let generated = 0;
+  let processed = 0;
+  for (let i = 0; i < strategies.length; i++) {
+    const now = Date.now();
+    if (now >= end) break;
+    const slice = i === strategies.length - 1 ? end - now : Math.max(1, Math.floor((end - now) * (SLICES[i] ?? 0.5)));
+    const r = saturate(input, { deadline: now + slice, shouldStop: opts.shouldStop, maxClauses: opts.maxClauses, strategy: strategies[i] });
+    generated += r.stats.generated ?? 0;
+    processed += r.stats.processed ?? 0;
+    const decided =
+      r.status === 'Theorem' ||
+      r.status === 'Unsatisfiable' ||
+      r.status === 'ContradictoryAxioms' ||
+      r.status === 'CounterSatisfiable' ||
+      r.status === 'Satisfiable';
+    last = r;
+    if (decided) return { ...r, stats: { ...r.stats, timeMs: Date.now() - t0, generated, processed } };
+    if (r.message === 'stopped') break;
+  }
+  const timeMs = Date.now() - t0;
+  if (!last) return { status: 'Timeout', prover: 'entail-sat', stats: { timeMs }, message: 'no time left' };
+  // After a portfolio, "Timeout" is the honest summary when the wall clock ran out.
+  const status: SzsStatus = last.message === 'stopped' ? 'GaveUp' : Date.now() >= end ? 'Timeout' : last.status;
+  return { ...last, status, stats: { ...last.stats, timeMs, generated, processed } };
+}
+
+/** Clausify, returning an Error result instead of throwing. */
+export function clausifyProblem(problem: Problem): { ok: true; value: ReturnType<typeof clausify> } | { ok: false; message: string } {
+  try {
+    return { ok: true, value: clausify(problem) };
+  } catch (e) {
+    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** The in-thread implementation of proveProblem (also what the worker runs). */
+export function proveProblemSync(
+  problem: Problem,
+  opts: Omit<ProveOptions, 'signal' | 'inWorker'> & { shouldStop?: () => boolean } = {},
+): RunResult {
+  const t0 = Date.now();
+  const timeoutMs = opts.timeoutMs ?? 10_000;
+  const cl = clausifyProblem(problem);
+  if (!cl.ok)
+    return {
+      status: 'Error',
+      prover: 'entail-sat',
+      problem: problem.name,
+      stats: { timeMs: Date.now() - t0 },
+      message: `clausifier: ${cl.message}`,
+    };
+  let r: RunResult = proveClausified(cl.value, {
+    timeoutMs,
+    shouldStop: opts.shouldStop,
+    strategies: opts.strategies,
+    maxClauses: opts.maxClauses,
+  });
+  r = { ...r, problem: problem.name };
+  if (opts.check && r.proof) {
+    const rep = checkProof(r.proof);
+    r = {
+      ...r,
+      check: rep,
+      message: rep.ok ? r.message : `proof check failed: ${rep.failures.map((f) => `${f.id}: ${f.reason}`).join('; ')}`,
+    };
+  }
+  if (opts.countermodel && !r.proof && r.status !== 'Error') {
+    const clauses: Clause[] = cl.value.clauses.map((c) => c.clause);
+    // The model search gets at least a second (or what is left of the limit, if more).
+    const deadline = Math.max(t0 + timeoutMs, Date.now() + 1000);
+    const m = findModel(clauses, { deadline, maxSize: 6 });
+    if (m.status === 'found') {
+      // findModel verifies the model against every clause (incl. the negated conjecture) before returning it.
+      const status: SzsStatus = cl.value.hasConjecture ? 'CounterSatisfiable' : 'Satisfiable';
+      r = { ...r, status, model: m.model, message: `finite model of size ${m.model.domainSize}` };
+    }
+  }
+  return { ...r, stats: { ...r.stats, timeMs: Date.now() - t0 } };
+}

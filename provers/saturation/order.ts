@@ -1,0 +1,189 @@
+/**
+ * Knuth–Bendix ordering over bank terms (all symbol and variable weights 1, so a
+ * term's weight is its cached size), and the multiset extension to literals.
+ *
+ * The comparison is a loop, not a recursion: KBO only descends into the first
+ * differing argument pair, so we walk down while accumulating the variable
+ * conditions of every level (a level says GT only if its variable condition
+ * holds), which keeps 10,000-deep terms off the call stack.
+ */
+import type { TermBank } from './bank.js';
+
+export const EQ = 0;
+export const GT = 1;
+export const LT = 2;
+export const INC = 3;
+export type Cmp = 0 | 1 | 2 | 3;
+
+export function flip(c: Cmp): Cmp {
+  return c === GT ? LT : c === LT ? GT : c;
+}
+
+export class Kbo {
+  private cnt: Int32Array = new Int32Array(256);
+  private touched: number[] = [];
+  private stack: number[] = [];
+  /** Extra KBO weight of predicate symbols (0 for function symbols). Predicate atoms occur only at the top of literals, so this only orders literals. */
+  predW: Int32Array = new Int32Array(0);
+
+  constructor(private readonly b: TermBank) {}
+
+  /** Set precedence: boolean symbols lowest ($$true lowest of all), then by arity, then rarer symbols higher. */
+  setPrecedence(freq: ReadonlyMap<number, number>, predWeights = false): void {
+    const b = this.b;
+    this.predW = new Int32Array(b.symName.length + 1);
+    if (predWeights) {
+      // Rarer predicates weigh more, so a defined predicate dominates the literals of its definition (goal-directed unfolding).
+      const preds = b.symName.map((_, i) => i).filter((i) => b.symKind[i] === 1 && i !== 0 && i !== b.EQ_SYM);
+      preds.sort((x, y) => (freq.get(y) ?? 0) - (freq.get(x) ?? 0) || x - y);
+      preds.forEach((p, rank) => (this.predW[p] = 16 * rank));
+    }
+    const syms = b.symName.map((_, i) => i);
+    syms.sort((x, y) => {
+      if (x === y) return 0;
+      const bx = b.symKind[x] === 1 ? 0 : 1;
+      const by = b.symKind[y] === 1 ? 0 : 1;
+      if (bx !== by) return bx - by;
+      if (x === 0) return -1; // $$true
+      if (y === 0) return 1;
+      if (b.symArity[x] !== b.symArity[y]) return b.symArity[x]! - b.symArity[y]!;
+      const fx = freq.get(x) ?? 0;
+      const fy = freq.get(y) ?? 0;
+      if (fx !== fy) return fy - fx;
+      return x - y;
+    });
+    syms.forEach((s, i) => (b.prec[s] = i));
+  }
+
+  /** Add (sign=1) or subtract (sign=-1) the variable occurrences of t into cnt. */
+  private countVars(t: number, sign: number): void {
+    const b = this.b;
+    if (b.nvo[t] === 0) return;
+    const st = this.stack;
+    st.length = 0;
+    st.push(t);
+    while (st.length > 0) {
+      const x = st.pop()!;
+      if (b.nvo[x] === 0) continue;
+      const h = b.head[x]!;
+      if (h < 0) {
+        const v = -h - 1;
+        if (v >= this.cnt.length) {
+          const c = new Int32Array(Math.max(v + 1, this.cnt.length * 2));
+          c.set(this.cnt);
+          this.cnt = c;
+        }
+        if (this.cnt[v] === 0) this.touched.push(v);
+        this.cnt[v] += sign;
+        continue;
+      }
+      const s = b.argStart[x]!;
+      for (let k = b.symArity[h]! - 1; k >= 0; k--) st.push(b.args[s + k]!);
+    }
+  }
+
+  /** Returns bit 1 when vars(s) ⊇ vars(t) as multisets, bit 2 when vars(t) ⊇ vars(s). */
+  private varCond(s: number, t: number): number {
+    const b = this.b;
+    if (b.nvo[s] === 0 && b.nvo[t] === 0) return 3;
+    this.countVars(s, 1);
+    this.countVars(t, -1);
+    let sGe = true;
+    let tGe = true;
+    for (const v of this.touched) {
+      const c = this.cnt[v]!;
+      if (c < 0) sGe = false;
+      else if (c > 0) tGe = false;
+      this.cnt[v] = 0;
+    }
+    this.touched.length = 0;
+    return (sGe ? 1 : 0) | (tGe ? 2 : 0);
+  }
+
+  compare(s: number, t: number): Cmp {
+    const b = this.b;
+    let allowGT = true;
+    let allowLT = true;
+    for (;;) {
+      if (s === t) return EQ;
+      const hs = b.head[s]!;
+      const ht = b.head[t]!;
+      let r: Cmp;
+      if (hs < 0) {
+        r = b.contains(t, s) ? LT : INC;
+        return r === LT && allowLT ? LT : INC;
+      }
+      if (ht < 0) {
+        r = b.contains(s, t) ? GT : INC;
+        return r === GT && allowGT ? GT : INC;
+      }
+      const vc = this.varCond(s, t);
+      if ((vc & 1) === 0) allowGT = false;
+      if ((vc & 2) === 0) allowLT = false;
+      if (!allowGT && !allowLT) return INC;
+      const ws = b.size[s]! + (hs < this.predW.length ? this.predW[hs]! : 0);
+      const wt = b.size[t]! + (ht < this.predW.length ? this.predW[ht]! : 0);
+      if (ws !== wt) {
+        if (ws > wt) return allowGT ? GT : INC;
+        return allowLT ? LT : INC;
+      }
+      if (hs !== ht) {
+        if (b.prec[hs]! > b.prec[ht]!) return allowGT ? GT : INC;
+        return allowLT ? LT : INC;
+      }
+      // same head and weight: lexicographic on the first differing argument
+      const n = b.symArity[hs]!;
+      const as = b.argStart[s]!;
+      const at = b.argStart[t]!;
+      let k = 0;
+      while (k < n && b.args[as + k] === b.args[at + k]) k++;
+      if (k === n) return EQ;
+      s = b.args[as + k]!;
+      t = b.args[at + k]!;
+    }
+  }
+
+  /** s ≻ t */
+  greater(s: number, t: number): boolean {
+    return this.compare(s, t) === GT;
+  }
+
+  /**
+   * Compare two literals by the multiset extension: a positive literal s=t is {s,t},
+   * a negative one {s,s,t,t}.
+   */
+  compareLits(pa: boolean, a1: number, a2: number, pb: boolean, b1: number, b2: number): Cmp {
+    const A = pa ? [a1, a2] : [a1, a1, a2, a2];
+    const B = pb ? [b1, b2] : [b1, b1, b2, b2];
+    return this.multiset(A, B);
+  }
+
+  multiset(A: number[], B: number[]): Cmp {
+    // remove common elements
+    const a = A.slice();
+    const bb = B.slice();
+    for (let i = a.length - 1; i >= 0; i--) {
+      const j = bb.indexOf(a[i]!);
+      if (j >= 0) {
+        bb.splice(j, 1);
+        a.splice(i, 1);
+      }
+    }
+    if (a.length === 0 && bb.length === 0) return EQ;
+    const dominates = (X: number[], Y: number[]): boolean => {
+      for (const y of Y) {
+        let ok = false;
+        for (const x of X)
+          if (this.compare(x, y) === GT) {
+            ok = true;
+            break;
+          }
+        if (!ok) return false;
+      }
+      return true;
+    };
+    if (a.length > 0 && dominates(a, bb)) return GT;
+    if (bb.length > 0 && dominates(bb, a)) return LT;
+    return INC;
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * The strategy portfolio tried in sequence (by the runner) within the time limit.
+ * The first entry is complete (no set of support), so a saturation there is a
+ * real (counter)satisfiability answer; later entries trade completeness for focus.
+ */
+import type { Strategy } from './saturate.js';
+
+export const PORTFOLIO: readonly Strategy[] = [
+  { name: 'default', selection: 'maxneg', ratio: 5, sos: false, goalFactor: 1, relWeight: true },
+  // goal-directed: defined (rarer) predicates dominate their definitions, selection only in all-negative clauses
+  { name: 'unfold', selection: 'negonly', ratio: 5, sos: false, goalFactor: 0.5, relWeight: true, predWeights: true },
+  { name: 'sine', selection: 'maxneg', ratio: 5, sos: false, goalFactor: 0.5, relWeight: true, sine: 2 },
+  { name: 'sos', selection: 'none', ratio: 5, sos: true, goalFactor: 1, relWeight: true },
+];
+
+export function strategyByName(name: string): Strategy | undefined {
+  return PORTFOLIO.find((s) => s.name === name);
+}

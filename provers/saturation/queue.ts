@@ -1,0 +1,106 @@
+/**
+ * Passive clause queues. Selection interleaves a priority (weight) queue with a
+ * FIFO (age) queue in a fixed ratio. Both use lazy deletion: a clause that left
+ * the passive set (simplified away, or picked from the other queue) is skipped.
+ */
+import type { SClause } from './sclause.js';
+import { PASSIVE } from './sclause.js';
+
+export interface ClauseQueue {
+  push(c: SClause, prio: number): void;
+  /** Next passive clause, or undefined when empty. */
+  pop(): SClause | undefined;
+}
+
+export class WeightHeap implements ClauseQueue {
+  private readonly cs: SClause[] = [];
+  private readonly ps: number[] = [];
+
+  push(c: SClause, prio: number): void {
+    const cs = this.cs;
+    const ps = this.ps;
+    let i = cs.length;
+    cs.push(c);
+    ps.push(prio);
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (ps[p]! < prio || (ps[p] === prio && cs[p]!.id < c.id)) break;
+      cs[i] = cs[p]!;
+      ps[i] = ps[p]!;
+      i = p;
+    }
+    cs[i] = c;
+    ps[i] = prio;
+  }
+
+  private popTop(): SClause | undefined {
+    const cs = this.cs;
+    const ps = this.ps;
+    if (cs.length === 0) return undefined;
+    const top = cs[0]!;
+    const lastC = cs.pop()!;
+    const lastP = ps.pop()!;
+    const n = cs.length;
+    if (n > 0) {
+      let i = 0;
+      for (;;) {
+        let m = 2 * i + 1;
+        if (m >= n) break;
+        const r = m + 1;
+        if (r < n && (ps[r]! < ps[m]! || (ps[r] === ps[m] && cs[r]!.id < cs[m]!.id))) m = r;
+        if (ps[m]! > lastP || (ps[m] === lastP && cs[m]!.id > lastC.id)) break;
+        cs[i] = cs[m]!;
+        ps[i] = ps[m]!;
+        i = m;
+      }
+      cs[i] = lastC;
+      ps[i] = lastP;
+    }
+    return top;
+  }
+
+  pop(): SClause | undefined {
+    for (;;) {
+      const c = this.popTop();
+      if (c === undefined || c.state === PASSIVE) return c;
+    }
+  }
+}
+
+export class AgeQueue implements ClauseQueue {
+  private cs: SClause[] = [];
+  private head = 0;
+  push(c: SClause): void {
+    this.cs.push(c);
+  }
+  pop(): SClause | undefined {
+    while (this.head < this.cs.length) {
+      const c = this.cs[this.head++]!;
+      if (this.head > 4096 && this.head * 2 > this.cs.length) {
+        this.cs = this.cs.slice(this.head);
+        this.head = 0;
+      }
+      if (c.state === PASSIVE) return c;
+    }
+    return undefined;
+  }
+}
+
+/** Picks `ratio` times from the weight queue, then once from the age queue. */
+export class RatioQueue {
+  private tick = 0;
+  private readonly byWeight = new WeightHeap();
+  private readonly byAge = new AgeQueue();
+  constructor(private readonly ratio: number) {}
+  push(c: SClause, prio: number): void {
+    this.byWeight.push(c, prio);
+    this.byAge.push(c);
+  }
+  pop(): SClause | undefined {
+    this.tick++;
+    const useAge = this.ratio <= 0 || this.tick % (this.ratio + 1) === 0;
+    const c = useAge ? this.byAge.pop() : this.byWeight.pop();
+    if (c !== undefined) return c;
+    return useAge ? this.byWeight.pop() : this.byAge.pop();
+  }
+}

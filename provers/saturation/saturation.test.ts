@@ -1,0 +1,363 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { TermBank, Subst, FN } from './bank.js';
+import { Kbo, GT, LT, EQ } from './order.js';
+import { FingerprintIndex, BruteIndex } from './fpindex.js';
+import type { IndexEntry, Mode } from './fpindex.js';
+import { saturate } from './saturate.js';
+import { clausesInput } from './testutil.js';
+import { proofToTptp } from './tstp.js';
+import { checkProof } from '../check/index.js';
+import { clausify } from '../logic/cnf.js';
+import { parseProblem } from '../logic/syntax/index.js';
+import { contradicts } from '../logic/szs.js';
+import type { SzsStatus } from '../logic/szs.js';
+import type { ProverResult } from '../logic/proof.js';
+import type { Term } from '../logic/term.js';
+import { SHARED_CORPORA } from '../../testing/corpora.js';
+
+// ---------------------------------------------------------------- random terms
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SIG: Array<[string, number]> = [
+  ['a', 0],
+  ['b', 0],
+  ['f', 1],
+  ['g', 2],
+  ['h', 3],
+];
+
+function randTerm(b: TermBank, r: () => number, depth: number, nvars: number): number {
+  if (depth <= 0 || r() < 0.3) {
+    if (nvars > 0 && r() < 0.5) return b.mkVar(Math.floor(r() * nvars));
+    return b.app(b.sym(r() < 0.5 ? 'a' : 'b', 0, FN), []);
+  }
+  const [name, ar] = SIG[2 + Math.floor(r() * 3)]!;
+  const args: number[] = [];
+  for (let i = 0; i < ar; i++) args.push(randTerm(b, r, depth - 1, nvars));
+  return b.app(b.sym(name, ar, FN), args);
+}
+
+const seedArb = fc.integer({ min: 1, max: 2 ** 30 });
+
+test('unifier equalizes both sides (two scopes)', () => {
+  const b = new TermBank();
+  const s = new Subst(b);
+  let unified = 0;
+  fc.assert(
+    fc.property(seedArb, (seed) => {
+      const r = rng(seed);
+      const x = randTerm(b, r, 3, 3);
+      const y = randTerm(b, r, 3, 3);
+      const mark = s.trailLen;
+      if (s.unify(x, 0, y, 1)) {
+        unified++;
+        s.resetRename();
+        const ix = s.inst(x, 0);
+        const iy = s.inst(y, 1);
+        s.undo(mark);
+        return ix === iy;
+      }
+      return s.trailLen === mark;
+    }),
+    { seed: 7, numRuns: 3000 },
+  );
+  assert.ok(unified > 100, `too few unifiable samples (${unified})`);
+});
+
+test('unifier refuses occurs-check violations and sort mixing', () => {
+  const b = new TermBank();
+  const s = new Subst(b);
+  const f = b.sym('f', 1, FN);
+  const x = b.mkVar(0);
+  assert.equal(s.unify(x, 0, b.app(f, [x]), 0), false);
+  assert.equal(s.unify(x, 0, b.app(f, [x]), 1), true); // different scopes: different variables
+  s.undo(0);
+  const p = b.app(b.sym('p', 0, 1), []);
+  assert.equal(s.unify(x, 0, p, 1), false, 'a variable is never bound to a predicate atom');
+});
+
+test('matching: instMatch(p) equals the target', () => {
+  const b = new TermBank();
+  const s = new Subst(b);
+  let matched = 0;
+  fc.assert(
+    fc.property(seedArb, (seed) => {
+      const r = rng(seed);
+      const p = randTerm(b, r, 2, 2);
+      const t = randTerm(b, r, 4, 2);
+      const mark = s.mLen;
+      if (s.match(p, t)) {
+        matched++;
+        const i = s.instMatch(p);
+        s.undoMatch(mark);
+        return i === t;
+      }
+      return s.mLen === mark;
+    }),
+    { seed: 11, numRuns: 3000 },
+  );
+  assert.ok(matched > 50, `too few matches (${matched})`);
+});
+
+test('KBO: irreflexive, antisymmetric, transitive, total on ground terms, stable under substitution', () => {
+  const b = new TermBank();
+  const kbo = new Kbo(b);
+  const s = new Subst(b);
+  let gts = 0;
+  fc.assert(
+    fc.property(seedArb, (seed) => {
+      const r = rng(seed);
+      const x = randTerm(b, r, 3, 2);
+      const y = randTerm(b, r, 3, 2);
+      const z = randTerm(b, r, 3, 2);
+      if (kbo.compare(x, x) !== EQ) return false;
+      const c = kbo.compare(x, y);
+      const d = kbo.compare(y, x);
+      if (c === GT && d !== LT) return false;
+      if (c === LT && d !== GT) return false;
+      if (c === GT && kbo.compare(y, z) === GT && kbo.compare(x, z) !== GT) return false;
+      if (b.nvo[x] === 0 && b.nvo[y] === 0 && x !== y && c !== GT && c !== LT) return false;
+      if (c === GT) {
+        gts++;
+        // ground instance: bind X0, X1 (scope 0) to random ground terms
+        const mark = s.trailLen;
+        for (let v = 0; v < 2; v++) s.unify(b.mkVar(v), 0, randTerm(b, r, 2, 0), 1);
+        s.resetRename();
+        const xs = s.inst(x, 0);
+        const ys = s.inst(y, 0);
+        s.undo(mark);
+        if (kbo.compare(xs, ys) !== GT) return false;
+      }
+      return true;
+    }),
+    { seed: 3, numRuns: 4000 },
+  );
+  assert.ok(gts > 200);
+});
+
+// ---------------------------------------------------------------- index vs oracle
+
+class E implements IndexEntry {
+  constructor(
+    readonly term: number,
+    readonly id: number,
+    public live = true,
+  ) {}
+  alive(): boolean {
+    return this.live;
+  }
+}
+
+for (const seed of [1, 2, 3, 42, 1234]) {
+  test(`fingerprint index agrees with the brute-force oracle (seed ${seed})`, () => {
+    const b = new TermBank();
+    const s = new Subst(b);
+    const r = rng(seed);
+    const fp = new FingerprintIndex<E>(b);
+    const br = new BruteIndex<E>();
+    const entries: E[] = [];
+    for (let i = 0; i < 400; i++) {
+      const e = new E(randTerm(b, r, 3, 3), i);
+      entries.push(e);
+      fp.insert(e);
+      br.insert(e);
+    }
+    for (let i = 0; i < 60; i++) entries[Math.floor(r() * entries.length)]!.live = false;
+    const real = (mode: Mode, q: number, e: E): boolean => {
+      if (mode === 'unify') {
+        const m = s.trailLen;
+        const ok = s.unify(q, 0, e.term, 1);
+        s.undo(m);
+        return ok;
+      }
+      const m = s.mLen;
+      const ok = mode === 'general' ? s.match(e.term, q) : s.match(q, e.term);
+      s.undoMatch(m);
+      return ok;
+    };
+    let hits = 0;
+    for (let i = 0; i < 150; i++) {
+      const q = randTerm(b, r, 3, 3);
+      for (const mode of ['unify', 'general', 'instance'] as const) {
+        const a: number[] = [];
+        const o: number[] = [];
+        fp.retrieve(q, mode, (e) => {
+          if (real(mode, q, e)) a.push(e.id);
+        });
+        br.retrieve(q, mode, (e) => {
+          if (real(mode, q, e)) o.push(e.id);
+        });
+        a.sort((x, y) => x - y);
+        o.sort((x, y) => x - y);
+        assert.deepEqual(a, o, `mode ${mode}, query ${b.show(q)}`);
+        hits += o.length;
+      }
+    }
+    assert.ok(hits > 100, 'the oracle comparison must exercise real partners');
+  });
+}
+
+// ---------------------------------------------------------------- small problems
+
+function assertChecked(r: ProverResult): void {
+  assert.ok(r.proof, 'a refutation carries a proof');
+  const rep = checkProof(r.proof);
+  assert.ok(rep.ok, `proof check failed: ${JSON.stringify(rep.failures)}\n${proofToTptp(r.proof)}`);
+  assert.ok(rep.checked > 0);
+  const root = r.proof.steps.find((s) => s.id === r.proof!.root)!;
+  assert.equal(root.conclusion.kind === 'clause' && root.conclusion.clause.literals.length, 0);
+}
+
+const T = (ms = 5000): { deadline: number } => ({ deadline: Date.now() + ms });
+
+test('propositional and first-order resolution', () => {
+  const r = saturate(clausesInput(['p(a)', '~p(X) | q(X)', '~q(X) | r(f(X))'], ['~r(f(a))']), T());
+  assert.equal(r.status, 'Theorem');
+  assertChecked(r);
+  const s = saturate(clausesInput(['p(a)', '~p(X) | q(X)'], ['~q(b)']), T());
+  assert.equal(s.status, 'CounterSatisfiable');
+  const u = saturate(clausesInput(['p | q', '~p | q', 'p | ~q', '~p | ~q']), T());
+  assert.equal(u.status, 'Unsatisfiable');
+  assertChecked(u);
+  const sat = saturate(clausesInput(['p | q', '~p | q', 'p | ~q']), T());
+  assert.equal(sat.status, 'Satisfiable');
+});
+
+test('contradictory axioms are reported as such', () => {
+  const r = saturate(clausesInput(['p(a)', '~p(X)'], ['~q(a)']), T());
+  assert.equal(r.status, 'ContradictoryAxioms');
+  assertChecked(r);
+});
+
+test('factoring is needed: p(X) | p(Y) with ~p(X) | ~p(Y)', () => {
+  const r = saturate(clausesInput(['p(X) | p(Y)', '~p(X) | ~p(Y)']), T());
+  assert.equal(r.status, 'Unsatisfiable');
+  assertChecked(r);
+});
+
+test('group theory: right identity and right inverse give a left identity', () => {
+  const ax = ['mult(X, e) = X', 'mult(X, inv(X)) = e', 'mult(mult(X, Y), Z) = mult(X, mult(Y, Z))'];
+  const r = saturate(clausesInput(ax, ['mult(e, c) != c']), T(20000));
+  assert.equal(r.status, 'Theorem');
+  assertChecked(r);
+  const l = saturate(clausesInput(ax, ['mult(inv(c), c) != e']), T(20000));
+  assert.equal(l.status, 'Theorem');
+  assertChecked(l);
+});
+
+test('equality: congruence, equality factoring and a satisfiable equational set', () => {
+  const r = saturate(clausesInput(['a = b', 'f(a) = c', 'p(f(b))'], ['~p(c)']), T());
+  assert.equal(r.status, 'Theorem');
+  assertChecked(r);
+  const ef = saturate(clausesInput(['X = a | X = b', 'c != a', 'c != b']), T());
+  assert.equal(ef.status, 'Unsatisfiable');
+  assertChecked(ef);
+  const sat = saturate(clausesInput(['f(f(X)) = X', 'p(a)'], ['~p(f(f(f(f(a)))))']), T());
+  assert.equal(sat.status, 'Theorem');
+  assertChecked(sat);
+  const cs = saturate(clausesInput(['f(f(X)) = X', 'p(a)'], ['~p(f(a))']), T());
+  assert.equal(cs.status, 'CounterSatisfiable');
+});
+
+test('set of support is incomplete: saturation there gives GaveUp, never CounterSatisfiable', () => {
+  const r = saturate(clausesInput(['p(a)', '~p(X) | q(X)'], ['~q(b)']), { ...T(), strategy: { sos: true, name: 'sos' } });
+  assert.equal(r.status, 'GaveUp');
+});
+
+test('limits: deadline, shouldStop and clause cap end the run with the right status', () => {
+  const hard = ['mult(mult(X, Y), Z) = mult(X, mult(Y, Z))', 'mult(X, inv(X)) = e', 'mult(X, e) = X', 'p(X) | p(mult(X, X))'];
+  assert.equal(saturate(clausesInput(hard, ['mult(a, b) != mult(b, a)']), { deadline: Date.now() + 200 }).status, 'Timeout');
+  let n = 0;
+  assert.equal(saturate(clausesInput(hard, ['mult(a, b) != mult(b, a)']), { shouldStop: () => ++n > 50 }).status, 'GaveUp');
+  assert.equal(saturate(clausesInput(hard, ['mult(a, b) != mult(b, a)']), { maxClauses: 300 }).status, 'ResourceOut');
+});
+
+test('brute-force indexes give the same answers as fingerprint indexes', () => {
+  const probs: Array<[string[], string[]]> = [
+    [['mult(X, e) = X', 'mult(X, inv(X)) = e', 'mult(mult(X, Y), Z) = mult(X, mult(Y, Z))'], ['mult(e, c) != c']],
+    [['p(X) | p(Y)', '~p(X) | ~p(Y)'], []],
+    [['p(a)', '~p(X) | q(X)'], ['~q(b)']],
+  ];
+  for (const [ax, g] of probs) {
+    const a = saturate(clausesInput(ax, g), T(20000));
+    const o = saturate(clausesInput(ax, g), { ...T(20000), bruteIndex: true });
+    assert.equal(a.status, o.status);
+  }
+});
+
+test('a 10,000-deep term does not overflow the stack', () => {
+  let t: Term = { kind: 'app', fn: 'a', args: [] };
+  for (let i = 0; i < 10000; i++) t = { kind: 'app', fn: 'f', args: [t] };
+  let v: Term = { kind: 'var', name: 'X' };
+  for (let i = 0; i < 5000; i++) v = { kind: 'app', fn: 'f', args: [v] };
+  const input = {
+    clauses: [
+      { id: 'a', role: 'axiom' as const, source: 'a', clause: { literals: [{ positive: true, pred: 'p', args: [t] }] } },
+      { id: 'g', role: 'negated_conjecture' as const, source: 'g', clause: { literals: [{ positive: false, pred: 'p', args: [v] }] } },
+    ],
+    steps: [],
+    hasConjecture: true,
+  };
+  const r = saturate(input, T(20000));
+  assert.equal(r.status, 'Theorem');
+  assert.ok(r.proof);
+  assert.ok(proofToTptp(r.proof).length > 10000);
+  const b = new TermBank();
+  const kbo = new Kbo(b);
+  const vars = new Map<string, number>();
+  const x = b.fromTerm(t, vars);
+  const y = b.fromTerm(v, vars);
+  // the ground term lacks X, so neither is greater; against a shallower ground term it is greater
+  assert.equal(kbo.compare(x, y), 3);
+  const z = b.replaceAtPath(x, new Array<number>(5000).fill(0), b.app(b.sym('a', 0, FN), []));
+  assert.equal(kbo.compare(x, z), GT);
+  assert.equal(kbo.compare(z, x), LT);
+  assert.equal(b.depth[x], 10001);
+});
+
+// ---------------------------------------------------------------- real problems (soundness subset)
+
+const SYN = join(SHARED_CORPORA, 'tptp', 'SYN-FOF');
+test('SYN-FOF subset: no wrong answers and every proof re-checks', { skip: !existsSync(SYN) }, () => {
+  const files = readdirSync(SYN)
+    .filter((f) => f.endsWith('.p'))
+    .sort();
+  // every 12th problem: a spread over the set, ~30 problems, a few seconds in total
+  const picked = files.filter((_, i) => i % 12 === 0);
+  let decided = 0;
+  let sawCounterSat = false;
+  for (const f of picked) {
+    const text = readFileSync(join(SYN, f), 'utf8');
+    const expected = /% Status\s*:\s*(\w+)/.exec(text)?.[1] as SzsStatus;
+    const p = parseProblem(text, { dialect: 'tptp', file: f });
+    assert.ok(p.ok, f);
+    const r = saturate(clausify(p.value), T(300));
+    assert.ok(!contradicts(expected, r.status), `${f}: expected ${expected}, got ${r.status}`);
+    if (r.status !== 'Timeout' && r.status !== 'GaveUp') decided++;
+    if (r.status === 'CounterSatisfiable') sawCounterSat = true;
+    if (r.proof) {
+      const rep = checkProof(r.proof);
+      // the clausifier's own steps are checked too; only our inference steps must never fail here
+      const ours = rep.failures.filter(
+        (x) => !['input', 'negated_conjecture', 'nnf', 'skolemize', 'definition', 'clausify'].includes(x.rule),
+      );
+      assert.deepEqual(ours, [], `${f}: ${JSON.stringify(ours)}`);
+    }
+  }
+  assert.ok(decided >= picked.length * 0.6, `decided only ${decided}/${picked.length}`);
+  assert.ok(sawCounterSat, 'the subset includes a CounterSatisfiable problem that we detect');
+});

@@ -1,0 +1,74 @@
+import { lazy, Suspense, useCallback, useEffect } from 'react';
+
+// Monaco is most of the bundle: load it after the first paint (its own chunk).
+const MonacoEditor = lazy(() => import('../adapters/MonacoEditor.js').then((m) => ({ default: m.MonacoEditor })));
+import { useDispatch, useSel, useWorkbench } from '../ctx.js';
+import { activeProblem, currentDiagnostics } from '../state/store.js';
+import type { State } from '../state/store.js';
+
+/** Parse this long after the last keystroke (the parser is fast; the debounce keeps typing smooth on 5 MB buffers). */
+const PARSE_DELAY_MS = 300;
+
+export function EditorPanel() {
+  const { effects, store } = useWorkbench();
+  const dispatch = useDispatch();
+  const problems = useSel((s) => s.problems);
+  const activeId = useSel((s) => s.activeId);
+  const doc = useSel(activeProblem);
+  const diagnostics = useSel(currentDiagnostics);
+  const parseFailure = useSel((s) => (s.parse.forText === activeProblem(s).text ? s.parse.failure : undefined));
+  const dialect = useSel((s: State) => s.parse.outcome?.dialect);
+
+  useEffect(() => {
+    const t = setTimeout(() => void effects.parse(), PARSE_DELAY_MS);
+    return () => clearTimeout(t);
+  }, [doc.text, doc.language, effects]);
+
+  const symbols = useCallback((name: string) => (store.getState().parse.outcome?.symbols ?? []).filter((x) => x.name === name), [store]);
+
+  return (
+    <section className="editor-panel" aria-label="problem editor">
+      <nav className="doc-tabs" role="tablist">
+        {problems.map((p) => (
+          <span key={p.id} className={`doc-tab ${p.id === activeId ? 'active' : ''}`} role="tab" aria-selected={p.id === activeId}>
+            <button className="doc-title" onClick={() => dispatch({ type: 'problem/select', id: p.id })} data-testid={`doc-tab-${p.id}`}>
+              {p.title}
+            </button>
+            {problems.length > 1 && (
+              <button className="doc-close" aria-label={`close ${p.title}`} onClick={() => dispatch({ type: 'problem/close', id: p.id })}>
+                ×
+              </button>
+            )}
+          </span>
+        ))}
+      </nav>
+      <Suspense fallback={<div className="monaco-host loading">Loading editor…</div>}>
+        <MonacoEditor
+          docId={doc.id}
+          text={doc.text}
+          language={doc.language}
+          diagnostics={diagnostics}
+          onChange={(text) => dispatch({ type: 'problem/edit', text })}
+          onRun={() => void effects.prove()}
+          symbols={symbols}
+        />
+      </Suspense>
+      <div className="diagnostics" data-testid="diagnostics" aria-live="polite">
+        {parseFailure ? (
+          <span className="warn">Parser {parseFailure}</span>
+        ) : diagnostics.length === 0 ? (
+          <span className="ok" data-testid="parse-ok">
+            ✓ parses{dialect ? ` (${dialect})` : ''}
+          </span>
+        ) : (
+          diagnostics.map((d, i) => (
+            <span key={i} className={d.severity} data-testid="diagnostic">
+              {d.line}:{d.col} {d.message}
+            </span>
+          ))
+        )}
+        <span className="size">{(doc.text.length / 1024).toFixed(doc.text.length < 10240 ? 1 : 0)} KB</span>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,147 @@
+import { useMemo } from 'react';
+import { useDispatch, useSel } from '../ctx.js';
+import type { ModelTable } from '../../../electron/common/api.js';
+
+/** Rows rendered in the step table (the graph view handles any size). */
+const MAX_ROWS = 2000;
+
+const VERDICT_CLASS: Record<string, string> = {
+  Theorem: 'good',
+  Unsatisfiable: 'good',
+  ContradictoryAxioms: 'warn',
+  CounterSatisfiable: 'bad',
+  Satisfiable: 'bad',
+};
+
+export function ResultView() {
+  const result = useSel((s) => s.result);
+  const run = useSel((s) => s.run);
+  const dispatch = useDispatch();
+  const graph = result?.graph;
+  // "from" column: parent step numbers, built once per result (not a scan of all edges per row).
+  const from = useMemo(() => {
+    const m = new Map<string, string[]>();
+    if (!graph) return m;
+    const label = new Map(graph.nodes.map((n) => [n.id, n.label] as const));
+    for (const e of graph.edges) {
+      let l = m.get(e.to);
+      if (!l) m.set(e.to, (l = []));
+      l.push(label.get(e.from) ?? e.from);
+    }
+    return m;
+  }, [graph]);
+  if (!result) {
+    return (
+      <div className="empty" data-testid="result-empty">
+        {run.phase === 'running'
+          ? 'Proving…'
+          : run.phase === 'failed'
+            ? run.message
+            : 'No result yet. Write a problem and press Prove (Ctrl/Cmd+Enter).'}
+      </div>
+    );
+  }
+  const nodes = result.graph?.nodes ?? [];
+  return (
+    <div className="result" data-testid="result">
+      <div className="result-head">
+        <span className={`szs ${VERDICT_CLASS[result.status] ?? 'neutral'}`} data-testid="szs-status">
+          {result.status}
+        </span>
+        <span className="muted">
+          {result.prover} · {result.timeMs} ms
+        </span>
+        {result.check &&
+          ('unavailable' in result.check ? (
+            <span className="muted" title={result.check.unavailable}>
+              proof not checked
+            </span>
+          ) : (
+            <span className={result.check.ok ? 'check-ok' : 'check-bad'} data-testid="check">
+              {result.check.ok ? `✓ checked ${result.check.checked} steps` : `✗ ${result.check.failures.length} steps failed the check`}
+              {result.check.trusted > 0 ? `, ${result.check.trusted} trusted` : ''}
+            </span>
+          ))}
+        {result.graph && (
+          <button onClick={() => dispatch({ type: 'tab', tab: 'graph' })} data-testid="open-graph">
+            Open proof graph
+          </button>
+        )}
+      </div>
+      {result.message && <p className="muted">{result.message}</p>}
+      {nodes.length > 0 && (
+        <table className="steps" data-testid="proof-steps">
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>formula</th>
+              <th>rule</th>
+              <th>from</th>
+            </tr>
+          </thead>
+          <tbody>
+            {nodes.slice(0, MAX_ROWS).map((n) => (
+              <tr
+                key={n.id}
+                className={`kind-${n.kind}`}
+                onClick={() => {
+                  dispatch({ type: 'graph/select', id: n.id });
+                  dispatch({ type: 'tab', tab: 'graph' });
+                }}
+              >
+                <td>{n.label}</td>
+                <td className="formula">{n.text}</td>
+                <td>{n.rule}</td>
+                <td>{from.get(n.id)?.join(', ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {nodes.length > MAX_ROWS && (
+        <p className="muted">
+          Showing the first {MAX_ROWS} of {nodes.length} steps; the proof graph and the HTML export show all.
+        </p>
+      )}
+      {result.modelTables && result.modelTables.length > 0 && (
+        <div className="model" data-testid="model-tables">
+          <h3>Countermodel (domain size {result.model?.domainSize})</h3>
+          <div className="model-grid">
+            {result.modelTables.map((t) => (
+              <ModelTableView key={`${t.kind}:${t.symbol}`} t={t} />
+            ))}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function ModelTableView({ t }: { t: ModelTable }) {
+  const [head, ...rows] = t.rows;
+  return (
+    <table className="model-table">
+      <caption>
+        {t.symbol}/{t.arity} <span className="muted">{t.kind}</span>
+      </caption>
+      <thead>
+        <tr>
+          {head?.map((h, i) => (
+            <th key={i}>{h}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, i) => (
+          <tr key={i}>
+            {r.map((c, j) => (
+              <td key={j} className={c === 'true' ? 'true' : c === 'false' ? 'false' : ''}>
+                {c}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,196 @@
+/**
+ * Side effects: call the API, dispatch what came back. Components call these;
+ * nothing here touches the DOM (it runs headless in tests; downloads live in download.ts).
+ */
+import { describeFailure } from '../../../electron/common/api.js';
+import type { EntailApi, GraphData, Language } from '../../../electron/common/api.js';
+import { activeProblem, splitLines, toSession } from './store.js';
+import type { WorkbenchStore } from './store.js';
+
+export interface Effects {
+  parse(): Promise<void>;
+  prove(): Promise<void>;
+  cancel(): Promise<void>;
+  refreshProvers(): Promise<void>;
+  refreshRecent(): Promise<void>;
+  saveSession(): Promise<void>;
+  openSession(path: string): Promise<void>;
+  judgeNl(edited?: { index: number; formulas: string[] }[]): Promise<void>;
+  exportHtml(graph: GraphData): Promise<string | undefined>;
+  saveSettings(): Promise<string>;
+  probePanel(panel: 'batch' | 'lean' | 'explore'): Promise<void>;
+  openText(name: string, text: string): void;
+  dispose(): void;
+}
+
+const PROBLEM_LANGS: Record<string, Language> = {
+  p: 'tptp',
+  ax: 'tptp',
+  tptp: 'tptp',
+  in: 'ladr',
+  ladr: 'ladr',
+  pl: 'prolog',
+  lean: 'lean',
+  ent: 'entail',
+  nltk: 'nltk',
+  folio: 'folio',
+};
+
+/** A file that is mostly control bytes is not a problem file; say so instead of loading garbage into Monaco. */
+export function looksBinary(text: string): boolean {
+  const n = Math.min(text.length, 8192);
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0 || c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12)) bad++;
+  }
+  return n > 0 && bad / n > 0.05;
+}
+
+export function createEffects(api: EntailApi, store: WorkbenchStore): Effects {
+  const { dispatch, getState } = store;
+  const unsubscribe = api.onEvent((e) => {
+    if (e.type === 'progress') dispatch({ type: 'run/progress', jobId: e.jobId, elapsedMs: e.elapsedMs, message: e.message });
+    else if (e.type === 'finished') dispatch({ type: 'run/finished', jobId: e.jobId, state: e.state });
+    else if (e.type === 'menu') {
+      if (e.command === 'new') dispatch({ type: 'problem/new', language: activeProblem(getState()).language });
+      else if (e.command === 'save') void effects.saveSession();
+      else if (e.command === 'prove') void effects.prove();
+      else if (e.command === 'cancel') void effects.cancel();
+      else if (e.command === 'openText') effects.openText(e.name, e.text);
+      else if (e.command === 'openSession') void effects.openSession(e.path);
+    } else if (e.type === 'connection') {
+      if (e.state === 'reconnecting' && getState().connection === 'disconnected') return;
+      dispatch({ type: 'connection', state: e.state === 'reconnecting' ? 'disconnected' : e.state });
+      if (e.state === 'connected') void pollRunningJob();
+    }
+  });
+
+  // After a reconnect the 'finished' event may have been missed: ask for the job.
+  async function pollRunningJob(): Promise<void> {
+    const { run } = getState();
+    if (!run.jobId || run.phase !== 'running') return;
+    const r = await api.job({ jobId: run.jobId });
+    if (r.kind === 'ok' && r.value.state !== 'running') dispatch({ type: 'run/finished', jobId: run.jobId, state: r.value });
+    else if (r.kind !== 'ok')
+      dispatch({ type: 'run/finished', jobId: run.jobId, state: { state: 'failed', failure: 'the server restarted; the run was lost' } });
+  }
+
+  let autosaveTimer: ReturnType<typeof setInterval> | undefined = setInterval(() => {
+    const s = getState();
+    if (s.settings.autosave && s.session.dirty && s.connection === 'connected') void effects.saveSession();
+  }, 15_000);
+
+  const effects: Effects = {
+    async parse() {
+      const p = activeProblem(getState());
+      const text = p.text;
+      const r = await api.parse({ text, language: p.language });
+      if (r.kind === 'ok') dispatch({ type: 'parse/done', forText: text, outcome: r.value });
+      else dispatch({ type: 'parse/failed', forText: text, failure: describeFailure(r) });
+    },
+    async prove() {
+      const s = getState();
+      if (s.run.phase === 'running' || s.run.phase === 'starting') return;
+      const p = activeProblem(s);
+      if (p.language === 'prolog' || p.language === 'lean') {
+        dispatch({
+          type: 'run/rejected',
+          message: `${p.language} buffers are not first-order problems; use the ${p.language === 'lean' ? 'Lean' : 'tau-prolog'} panel`,
+        });
+        return;
+      }
+      dispatch({ type: 'run/starting' });
+      const r = await api.prove({ text: p.text, dialect: p.language, prover: s.prover, limits: s.settings.limits });
+      if (r.kind === 'ok') dispatch({ type: 'run/started', jobId: r.value.jobId });
+      else dispatch({ type: 'run/rejected', message: `cannot prove: ${describeFailure(r)}` });
+    },
+    async cancel() {
+      const { run } = getState();
+      if (!run.jobId) return;
+      const r = await api.cancel({ jobId: run.jobId });
+      if (r.kind !== 'ok') dispatch({ type: 'notice', level: 'error', text: `cancel failed: ${describeFailure(r)}` });
+    },
+    async refreshProvers() {
+      const [p, st, nl] = await Promise.all([api.provers({}), api.settingsGet({}), api.nlProviders({})]);
+      if (p.kind === 'ok') dispatch({ type: 'provers/loaded', provers: p.value });
+      if (st.kind === 'ok') dispatch({ type: 'settings/loaded', settings: st.value });
+      if (nl.kind === 'ok') dispatch({ type: 'nl/providers', providers: nl.value });
+      else
+        dispatch({
+          type: 'nl/providers',
+          providers: [{ id: getState().settings.nlProvider, available: false, detail: describeFailure(nl) }],
+        });
+    },
+    async refreshRecent() {
+      const r = await api.sessionList({});
+      if (r.kind === 'ok') dispatch({ type: 'session/recent', recent: r.value });
+    },
+    async saveSession() {
+      const s = getState();
+      const r = await api.sessionSave({ session: toSession(s), ...(s.session.path ? { path: s.session.path } : {}) });
+      if (r.kind === 'ok') {
+        dispatch({ type: 'session/saved', entry: r.value });
+        await effects.refreshRecent();
+      } else dispatch({ type: 'notice', level: 'error', text: `save failed: ${describeFailure(r)}` });
+    },
+    async openSession(path) {
+      const r = await api.sessionOpen({ path });
+      if (r.kind === 'ok') {
+        dispatch({ type: 'session/opened', session: r.value, path });
+        dispatch({ type: 'notice', level: 'info', text: `Opened session “${r.value.name}”.` });
+      } else dispatch({ type: 'notice', level: 'error', text: `cannot open session: ${describeFailure(r)}` });
+    },
+    async judgeNl(edited) {
+      const s = getState();
+      const premises = splitLines(s.nl.premises);
+      if (premises.length === 0 || s.nl.conclusion.trim() === '') {
+        dispatch({ type: 'nl/failed', failure: 'write at least one premise and a conclusion' });
+        return;
+      }
+      dispatch({ type: 'nl/judging' });
+      const r = await api.nlJudge({
+        premises,
+        conclusion: s.nl.conclusion.trim(),
+        provider: s.settings.nlProvider,
+        k: s.settings.nlSamples,
+        ...(edited ? { edited } : {}),
+      });
+      if (r.kind === 'ok') dispatch({ type: 'nl/judged', outcome: r.value });
+      else dispatch({ type: 'nl/failed', failure: describeFailure(r) });
+    },
+    async exportHtml(graph) {
+      const r = await api.exportHtml({ graph });
+      if (r.kind === 'ok') return r.value.html;
+      dispatch({ type: 'notice', level: 'error', text: `HTML export: ${describeFailure(r)}` });
+      return undefined;
+    },
+    async saveSettings() {
+      const r = await api.settingsSet({ settings: getState().settings });
+      return r.kind === 'ok' ? 'saved' : describeFailure(r);
+    },
+    async probePanel(panel) {
+      const r =
+        panel === 'batch'
+          ? await api.batch({ paths: [], prover: getState().prover, timeoutMs: 1000 })
+          : panel === 'lean'
+            ? await api.lean({ text: '' })
+            : await api.explore({ text: activeProblem(getState()).text, dialect: 'auto', steps: 1 });
+      dispatch({ type: 'panel/status', panel, text: r.kind === 'ok' ? 'ready' : describeFailure(r) });
+    },
+    openText(name, text) {
+      if (looksBinary(text)) {
+        dispatch({ type: 'notice', level: 'error', text: `${name} looks like a binary file, not a problem; nothing was opened.` });
+        return;
+      }
+      const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
+      dispatch({ type: 'problem/new', language: PROBLEM_LANGS[ext] ?? 'tptp', text, title: name });
+    },
+    dispose() {
+      unsubscribe();
+      if (autosaveTimer) clearInterval(autosaveTimer);
+      autosaveTimer = undefined;
+    },
+  };
+  return effects;
+}

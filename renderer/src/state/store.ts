@@ -1,0 +1,381 @@
+/**
+ * The workbench state: serializable data only, changed only by actions from a
+ * closed union through one pure reducer (so the reducer is testable headless and
+ * a session can be saved by serialising a slice of it). Side effects (API calls)
+ * live in effects.ts and dispatch actions with what they got back.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
+import { DEFAULT_SETTINGS, SESSION_VERSION } from '../../../electron/common/api.js';
+import type {
+  Diagnostic,
+  JobState,
+  Language,
+  NlOutcome,
+  ParseOutcome,
+  ProverId,
+  ProverInfo,
+  RunResult,
+  Session,
+  SessionEntry,
+  Settings,
+  SymbolInfo,
+} from '../../../electron/common/api.js';
+
+export interface ProblemDoc {
+  readonly id: string;
+  readonly title: string;
+  readonly language: Language;
+  readonly text: string;
+}
+
+export type Tab = 'result' | 'graph' | 'nl' | 'sessions' | 'settings' | 'batch' | 'lean' | 'explore';
+export const TABS: readonly Tab[] = ['result', 'graph', 'nl', 'sessions', 'settings', 'batch', 'lean', 'explore'];
+
+export interface RunState {
+  readonly jobId?: string;
+  readonly phase: 'idle' | 'starting' | 'running' | 'done' | 'cancelled' | 'failed';
+  readonly elapsedMs: number;
+  readonly message: string;
+}
+
+export interface RunRecord {
+  readonly problemId: string;
+  readonly at: string;
+  readonly prover: string;
+  readonly status: string;
+  readonly timeMs: number;
+  readonly result?: RunResult;
+}
+
+export interface Notice {
+  readonly id: number;
+  readonly level: 'info' | 'warn' | 'error';
+  readonly text: string;
+}
+
+export interface State {
+  readonly problems: readonly ProblemDoc[];
+  readonly activeId: string;
+  readonly parse: { readonly forText: string; readonly outcome?: ParseOutcome; readonly failure?: string };
+  readonly provers: readonly ProverInfo[];
+  readonly prover: ProverId;
+  readonly settings: Settings;
+  readonly run: RunState;
+  readonly result?: RunResult;
+  readonly runs: readonly RunRecord[];
+  readonly graph: { readonly selected?: string; readonly collapsePreprocessing: boolean; readonly search: string };
+  readonly nl: {
+    readonly premises: string;
+    readonly conclusion: string;
+    readonly busy: boolean;
+    readonly outcome?: NlOutcome;
+    readonly failure?: string;
+    readonly providers: readonly { readonly id: string; readonly available: boolean; readonly detail: string }[];
+  };
+  readonly session: { readonly name: string; readonly path?: string; readonly dirty: boolean; readonly recent: readonly SessionEntry[] };
+  readonly connection: 'connected' | 'disconnected' | 'reconnecting';
+  readonly tab: Tab;
+  readonly notices: readonly Notice[];
+  readonly noticeSeq: number;
+  readonly panels: Readonly<Partial<Record<'batch' | 'lean' | 'explore', string>>>;
+}
+
+export type Action =
+  | { type: 'problem/edit'; text: string }
+  | { type: 'problem/new'; language: Language; text?: string; title?: string }
+  | { type: 'problem/select'; id: string }
+  | { type: 'problem/close'; id: string }
+  | { type: 'problem/setLanguage'; language: Language }
+  | { type: 'parse/done'; forText: string; outcome: ParseOutcome }
+  | { type: 'parse/failed'; forText: string; failure: string }
+  | { type: 'provers/loaded'; provers: readonly ProverInfo[] }
+  | { type: 'run/choose'; prover: ProverId }
+  | { type: 'run/limits'; timeoutMs: number }
+  | { type: 'run/starting' }
+  | { type: 'run/started'; jobId: string }
+  | { type: 'run/progress'; jobId: string; elapsedMs: number; message: string }
+  | { type: 'run/finished'; jobId: string; state: JobState }
+  | { type: 'run/rejected'; message: string }
+  | { type: 'graph/select'; id?: string }
+  | { type: 'graph/collapse'; collapse: boolean }
+  | { type: 'graph/search'; text: string }
+  | { type: 'nl/edit'; premises?: string; conclusion?: string }
+  | { type: 'nl/providers'; providers: State['nl']['providers'] }
+  | { type: 'nl/judging' }
+  | { type: 'nl/judged'; outcome: NlOutcome }
+  | { type: 'nl/failed'; failure: string }
+  | { type: 'session/recent'; recent: readonly SessionEntry[] }
+  | { type: 'session/saved'; entry: SessionEntry }
+  | { type: 'session/opened'; session: Session; path: string }
+  | { type: 'session/rename'; name: string }
+  | { type: 'settings/loaded'; settings: Settings }
+  | { type: 'connection'; state: State['connection'] }
+  | { type: 'tab'; tab: Tab }
+  | { type: 'panel/status'; panel: 'batch' | 'lean' | 'explore'; text: string }
+  | { type: 'notice'; level: Notice['level']; text: string }
+  | { type: 'notice/dismiss'; id: number };
+
+export type ActionType = Action['type'];
+
+export const SAMPLE_PROBLEM = `% Entail workbench: write a problem, press Ctrl+Enter to prove it.
+fof(socrates_is_a_man, axiom, man(socrates)).
+fof(men_are_mortal, axiom, ![X]: (man(X) => mortal(X))).
+fof(socrates_is_mortal, conjecture, mortal(socrates)).
+`;
+
+export function initialState(): State {
+  return {
+    problems: [{ id: 'p1', title: 'untitled.p', language: 'tptp', text: SAMPLE_PROBLEM }],
+    activeId: 'p1',
+    parse: { forText: '' },
+    provers: [],
+    prover: DEFAULT_SETTINGS.defaultProver,
+    settings: DEFAULT_SETTINGS,
+    run: { phase: 'idle', elapsedMs: 0, message: '' },
+    runs: [],
+    graph: { collapsePreprocessing: false, search: '' },
+    nl: {
+      premises: 'All dogs are animals.\nRex is a dog.',
+      conclusion: 'Rex is an animal.',
+      busy: false,
+      providers: [],
+    },
+    session: { name: 'untitled session', dirty: false, recent: [] },
+    connection: 'connected',
+    tab: 'result',
+    notices: [],
+    noticeSeq: 0,
+    panels: {},
+  };
+}
+
+const MAX_RUNS = 200;
+const MAX_NOTICES = 5;
+
+export function activeProblem(s: State): ProblemDoc {
+  return s.problems.find((p) => p.id === s.activeId) ?? s.problems[0]!;
+}
+
+function mapActive(s: State, f: (p: ProblemDoc) => ProblemDoc): State {
+  return { ...s, problems: s.problems.map((p) => (p.id === s.activeId ? f(p) : p)), session: { ...s.session, dirty: true } };
+}
+
+function nextProblemId(s: State): string {
+  let n = s.problems.length + 1;
+  while (s.problems.some((p) => p.id === `p${n}`)) n++;
+  return `p${n}`;
+}
+
+const EXT: Record<Language, string> = { tptp: 'p', ladr: 'in', nltk: 'nltk', folio: 'folio', entail: 'ent', prolog: 'pl', lean: 'lean' };
+
+function notice(s: State, level: Notice['level'], text: string): State {
+  const id = s.noticeSeq + 1;
+  return { ...s, noticeSeq: id, notices: [...s.notices, { id, level, text }].slice(-MAX_NOTICES) };
+}
+
+export function reduce(s: State, a: Action): State {
+  switch (a.type) {
+    case 'problem/edit':
+      return mapActive(s, (p) => ({ ...p, text: a.text }));
+    case 'problem/new': {
+      const id = nextProblemId(s);
+      const doc: ProblemDoc = { id, title: a.title ?? `untitled-${id}.${EXT[a.language]}`, language: a.language, text: a.text ?? '' };
+      return { ...s, problems: [...s.problems, doc], activeId: id, parse: { forText: '' }, session: { ...s.session, dirty: true } };
+    }
+    case 'problem/select':
+      return s.problems.some((p) => p.id === a.id) ? { ...s, activeId: a.id, parse: { forText: '' } } : s;
+    case 'problem/close': {
+      if (s.problems.length <= 1) return s;
+      const problems = s.problems.filter((p) => p.id !== a.id);
+      return { ...s, problems, activeId: s.activeId === a.id ? problems[0]!.id : s.activeId, session: { ...s.session, dirty: true } };
+    }
+    case 'problem/setLanguage':
+      return { ...mapActive(s, (p) => ({ ...p, language: a.language })), parse: { forText: '' } };
+    case 'parse/done':
+      return { ...s, parse: { forText: a.forText, outcome: a.outcome } };
+    case 'parse/failed':
+      return { ...s, parse: { forText: a.forText, failure: a.failure } };
+    case 'provers/loaded':
+      return { ...s, provers: a.provers };
+    case 'run/choose':
+      return { ...s, prover: a.prover };
+    case 'run/limits':
+      return { ...s, settings: { ...s.settings, limits: { ...s.settings.limits, timeoutMs: a.timeoutMs } } };
+    case 'run/starting':
+      return { ...s, run: { phase: 'starting', elapsedMs: 0, message: 'starting…' } };
+    case 'run/started':
+      return { ...s, run: { jobId: a.jobId, phase: 'running', elapsedMs: 0, message: 'running' } };
+    case 'run/progress':
+      if (s.run.jobId !== a.jobId || s.run.phase !== 'running') return s;
+      return { ...s, run: { ...s.run, elapsedMs: a.elapsedMs, message: a.message } };
+    case 'run/finished': {
+      if (s.run.jobId !== a.jobId) return s;
+      const st = a.state;
+      if (st.state === 'done') {
+        const r = st.result;
+        const record: RunRecord = {
+          problemId: s.activeId,
+          at: new Date().toISOString(),
+          prover: r.prover,
+          status: r.status,
+          timeMs: r.timeMs,
+          result: r,
+        };
+        return {
+          ...s,
+          run: { jobId: a.jobId, phase: 'done', elapsedMs: r.timeMs, message: r.status },
+          result: r,
+          runs: [...s.runs, record].slice(-MAX_RUNS),
+          graph: { ...s.graph, selected: undefined },
+          session: { ...s.session, dirty: true },
+        };
+      }
+      if (st.state === 'cancelled') return { ...s, run: { ...s.run, phase: 'cancelled', message: 'cancelled' } };
+      if (st.state === 'failed') return notice({ ...s, run: { ...s.run, phase: 'failed', message: st.failure } }, 'error', st.failure);
+      return s;
+    }
+    case 'run/rejected':
+      return notice({ ...s, run: { phase: 'failed', elapsedMs: 0, message: a.message } }, 'error', a.message);
+    case 'graph/select':
+      return { ...s, graph: { ...s.graph, selected: a.id } };
+    case 'graph/collapse':
+      return { ...s, graph: { ...s.graph, collapsePreprocessing: a.collapse } };
+    case 'graph/search':
+      return { ...s, graph: { ...s.graph, search: a.text } };
+    case 'nl/edit':
+      return {
+        ...s,
+        nl: {
+          ...s.nl,
+          ...(a.premises !== undefined ? { premises: a.premises } : {}),
+          ...(a.conclusion !== undefined ? { conclusion: a.conclusion } : {}),
+        },
+        session: { ...s.session, dirty: true },
+      };
+    case 'nl/providers':
+      return { ...s, nl: { ...s.nl, providers: a.providers } };
+    case 'nl/judging':
+      return { ...s, nl: { ...s.nl, busy: true, failure: undefined } };
+    case 'nl/judged':
+      return { ...s, nl: { ...s.nl, busy: false, outcome: a.outcome, failure: undefined } };
+    case 'nl/failed':
+      return { ...s, nl: { ...s.nl, busy: false, failure: a.failure } };
+    case 'session/recent':
+      return { ...s, session: { ...s.session, recent: a.recent } };
+    case 'session/saved':
+      return {
+        ...s,
+        session: {
+          ...s.session,
+          name: a.entry.name === s.session.name ? s.session.name : s.session.name,
+          path: a.entry.path,
+          dirty: false,
+        },
+      };
+    case 'session/opened': {
+      const ss = a.session;
+      const problems: ProblemDoc[] =
+        ss.problems.length > 0 ? ss.problems.map((p) => ({ ...p })) : initialState().problems.map((p) => ({ ...p }));
+      const activeId = ss.activeProblem && problems.some((p) => p.id === ss.activeProblem) ? ss.activeProblem : problems[0]!.id;
+      const runs: RunRecord[] = ss.runs.map((r) => ({ ...r, ...(isRunResult(r.result) ? { result: r.result } : { result: undefined }) }));
+      const last = [...runs].reverse().find((r) => r.result);
+      return {
+        ...s,
+        problems,
+        activeId,
+        runs,
+        result: last?.result,
+        parse: { forText: '' },
+        run: { phase: 'idle', elapsedMs: 0, message: '' },
+        nl: {
+          ...s.nl,
+          premises: ss.nl?.premises.join('\n') ?? s.nl.premises,
+          conclusion: ss.nl?.conclusion ?? s.nl.conclusion,
+          outcome: undefined,
+        },
+        session: { ...s.session, name: ss.name, path: a.path, dirty: false },
+        graph: { ...s.graph, selected: undefined },
+      };
+    }
+    case 'session/rename':
+      return { ...s, session: { ...s.session, name: a.name, dirty: true } };
+    case 'settings/loaded':
+      return { ...s, settings: a.settings, prover: a.settings.defaultProver };
+    case 'connection':
+      if (s.connection === a.state) return s;
+      return notice(
+        { ...s, connection: a.state },
+        a.state === 'connected' ? 'info' : 'warn',
+        a.state === 'connected' ? 'Reconnected to the Entail engine.' : 'Lost the connection to the Entail engine — reconnecting…',
+      );
+    case 'tab':
+      return { ...s, tab: a.tab };
+    case 'panel/status':
+      return { ...s, panels: { ...s.panels, [a.panel]: a.text } };
+    case 'notice':
+      return notice(s, a.level, a.text);
+    case 'notice/dismiss':
+      return { ...s, notices: s.notices.filter((n) => n.id !== a.id) };
+  }
+}
+
+function isRunResult(x: unknown): x is RunResult {
+  return typeof x === 'object' && x !== null && typeof (x as RunResult).status === 'string' && typeof (x as RunResult).prover === 'string';
+}
+
+/** The session file for the current state (what save and autosave write). */
+export function toSession(s: State): Session {
+  return {
+    version: SESSION_VERSION,
+    name: s.session.name,
+    savedAt: new Date().toISOString(),
+    problems: s.problems.map((p) => ({ ...p })),
+    activeProblem: s.activeId,
+    nl: { premises: splitLines(s.nl.premises), conclusion: s.nl.conclusion },
+    // Keep the proof objects of the last few runs only: sessions stay small enough to autosave.
+    runs: s.runs.map((r, i) => ({ ...r, result: i >= s.runs.length - 10 ? r.result : undefined })),
+  };
+}
+
+export function splitLines(t: string): string[] {
+  return t
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+}
+
+/** Diagnostics that belong to the current text (stale results from an older keystroke are dropped). */
+const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
+export function currentDiagnostics(s: State): readonly Diagnostic[] {
+  const p = activeProblem(s);
+  // A constant empty array: selectors must return stable references or React re-renders forever.
+  return s.parse.forText === p.text ? (s.parse.outcome?.diagnostics ?? NO_DIAGNOSTICS) : NO_DIAGNOSTICS;
+}
+
+export function symbolAt(s: State, name: string): SymbolInfo[] {
+  return (s.parse.outcome?.symbols ?? []).filter((x) => x.name === name);
+}
+
+function deepFreeze<T>(x: T): T {
+  if (typeof x !== 'object' || x === null || Object.isFrozen(x)) return x;
+  Object.freeze(x);
+  for (const v of Object.values(x as object)) deepFreeze(v);
+  return x;
+}
+
+export interface WorkbenchStore extends StoreApi<State> {
+  dispatch(a: Action): void;
+}
+
+/** `freeze`: deep-freeze every state (development and tests) so accidental mutation throws. */
+export function createWorkbenchStore(opts: { freeze: boolean; initial?: State }): WorkbenchStore {
+  const start = opts.initial ?? initialState();
+  const store = createStore<State>()(() => (opts.freeze ? deepFreeze(start) : start));
+  return Object.assign(store, {
+    dispatch(a: Action): void {
+      const next = reduce(store.getState(), a);
+      if (next !== store.getState()) store.setState(opts.freeze ? deepFreeze(next) : next, true);
+    },
+  });
+}

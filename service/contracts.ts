@@ -1,0 +1,138 @@
+/**
+ * The engine contracts the service codes against (from the project brief), written
+ * as types so the service compiles before — and independently of — the modules.
+ * Only what the service calls is listed; modules may export more.
+ */
+import type { Clause, Dialect, FiniteModel, Formula, Problem, Proof, ProverResult, Result, Rule } from '../provers/logic/index.js';
+import type { ProofGraph } from '../provers/graph/model.js';
+
+export interface SyntaxModule {
+  parseProblem(text: string, opts: { dialect?: Dialect; file?: string; name?: string }): Result<Problem>;
+  detectDialect(text: string, fileName?: string): Dialect;
+  printClause(c: Clause, dialect: Dialect): string;
+  printFormula?(f: Formula, dialect: Dialect): string;
+  printProblem?(p: Problem, dialect: Dialect): string;
+}
+
+export interface RunModule {
+  proveProblem(
+    problem: Problem,
+    opts: { timeoutMs?: number; signal?: AbortSignal; inWorker?: boolean; check?: boolean; countermodel?: boolean },
+  ): Promise<ProverResult>;
+}
+
+export interface CheckReport {
+  readonly ok: boolean;
+  readonly checked: number;
+  readonly trusted: readonly { id: string; rule: Rule }[];
+  readonly failures: readonly { id: string; rule: Rule; reason: string }[];
+}
+export interface CheckModule {
+  checkProof(proof: Proof): CheckReport;
+}
+
+export interface ModelsModule {
+  formatModel(model: FiniteModel): string;
+}
+
+export interface GraphModule {
+  fromProof(
+    proof: Proof,
+    opts?: { title?: string; origin?: ProofGraph['origin']; status?: string; note?: string; keepUnused?: boolean },
+  ): ProofGraph;
+  /** Self-contained HTML page showing the graphs (provers/graph/html.ts). */
+  exportHtml(graphs: readonly ProofGraph[], opts?: { title?: string }): string;
+}
+
+export interface BatchModule {
+  runBatch(...args: unknown[]): unknown;
+}
+
+/** provers/external: E, Vampire, Prover9, z3 as child processes. */
+export type ExternalProverId = 'e' | 'vampire' | 'prover9' | 'z3';
+export interface ExternalModule {
+  runExternal(
+    id: ExternalProverId,
+    input: { kind: 'problem'; problem: Problem },
+    opts: {
+      timeoutMs: number;
+      signal?: AbortSignal;
+      config?: { paths?: Partial<Record<ExternalProverId, string>> };
+      codec?: { printTptp(p: Problem): string };
+    },
+  ): Promise<ProverResult & { proofText?: string; proofFormat?: 'tstp' | 'prover9' }>;
+  detectProvers(config?: {
+    paths?: Partial<Record<ExternalProverId, string>>;
+  }): Promise<{ id: ExternalProverId; name: string; installed: boolean; path?: string; version?: string }[]>;
+}
+/** provers/graph importers for external proof text. */
+export interface GraphImportModule {
+  fromTstp(text: string, opts?: { title?: string }): Result<ProofGraph, { line: number; message: string }>;
+  fromProver9(text: string, title?: string): Result<ProofGraph, { line: number; message: string }>;
+}
+
+/** nl/pipeline.ts and nl/engine.ts, as far as the workbench uses them. */
+export interface NlFolLine {
+  readonly text?: string;
+  readonly fol: string;
+  readonly formula?: Formula;
+}
+export interface NlSampleResult {
+  readonly index: number;
+  readonly verdict: 'True' | 'False' | 'Uncertain' | 'Error';
+  readonly error?: string;
+  readonly premises: readonly NlFolLine[];
+  readonly conclusion?: NlFolLine;
+}
+export interface NlProblemResult {
+  readonly prediction: 'True' | 'False' | 'Uncertain' | 'Error';
+  readonly samples: readonly NlSampleResult[];
+}
+export interface NlEngine {
+  parse(text: string, dialect: Dialect): Result<Formula>;
+}
+export interface NlTranslator {
+  readonly id: string;
+}
+export interface NlPipelineModule {
+  cnlTranslator(): NlTranslator;
+  runProblem(
+    p: { id: string; premises: readonly string[]; conclusion: string },
+    translator: NlTranslator,
+    engine: NlEngine,
+    opts: { timeoutMs: number; certify?: boolean; signal?: AbortSignal },
+  ): Promise<NlProblemResult>;
+}
+export interface NlJudgeModule {
+  judge(
+    name: string,
+    premises: readonly Formula[],
+    conclusion: Formula,
+    engine: NlEngine,
+    opts: { timeoutMs: number; certify?: boolean },
+  ): Promise<{ verdict: NlSampleResult['verdict']; reason?: string }>;
+}
+export interface NlEngineModule {
+  defaultEngine: NlEngine;
+}
+
+/** Modules whose contract was not fixed when this was written: probed by export name. */
+export type OpenModule = Readonly<Record<string, unknown>>;
+
+export interface EngineModules {
+  syntax: SyntaxModule;
+  run: RunModule;
+  check: CheckModule;
+  models: ModelsModule;
+  graph: GraphModule;
+  external: ExternalModule;
+  graphImport: GraphImportModule;
+  prolog: OpenModule;
+  batch: BatchModule;
+  lean: OpenModule;
+  genlogic: OpenModule;
+  nlPipeline: NlPipelineModule;
+  nlJudge: NlJudgeModule;
+  nlEngine: NlEngineModule;
+  nlVote: { majorityVote(vs: readonly NlSampleResult['verdict'][]): NlSampleResult['verdict'] };
+}

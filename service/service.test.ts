@@ -1,0 +1,202 @@
+/**
+ * The engine service against the real engine modules (whatever is built): a
+ * module that is missing must show up as `unavailable`, never as a fake answer;
+ * one that is present must give its real answer through the API.
+ */
+import { test } from 'node:test';
+import type { TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createService } from './index.js';
+import type { EngineService } from './index.js';
+import { moduleLoader } from './engines.js';
+import { modelTables, problemSymbols } from './views.js';
+import { DEFAULT_LIMITS } from '../electron/common/api.js';
+import type { ApiResult, JobEvent, JobState, ParseOutcome } from '../electron/common/api.js';
+import { mkAtom, mkConst, mkApp, mkVar, mkForall, mkImp } from '../provers/logic/index.js';
+
+async function withService(f: (s: EngineService, events: JobEvent[]) => Promise<void>): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'entail-service-'));
+  const events: JobEvent[] = [];
+  const s = createService({ dataDir: dir, emit: (e) => events.push(e), progressMs: 50 });
+  try {
+    await f(s, events);
+  } finally {
+    s.dispose();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function engineReady(t: TestContext, name: Parameters<ReturnType<typeof moduleLoader>>[0]): Promise<boolean> {
+  const m = await moduleLoader()(name);
+  if (!m.ok) t.skip(m.reason);
+  return m.ok;
+}
+
+function waitFinished(events: JobEvent[], jobId: string, ms = 30_000): Promise<JobState> {
+  const t0 = Date.now();
+  return new Promise((res, rej) => {
+    const tick = (): void => {
+      const e = events.find((x) => x.type === 'finished' && x.jobId === jobId);
+      if (e && e.type === 'finished') return res(e.state);
+      if (Date.now() - t0 > ms) return rej(new Error(`job ${jobId} did not finish`));
+      setTimeout(tick, 20);
+    };
+    tick();
+  });
+}
+
+test('parse: the real parser error position becomes a diagnostic; symbols carry arity and uses', async (t) => {
+  if (!(await engineReady(t, 'syntax'))) return;
+  await withService(async (s) => {
+    const bad = (await s.dispatch('parse', { text: 'fof(a, axiom, p(X).\n', language: 'tptp' })) as ApiResult<ParseOutcome>;
+    assert.equal(bad.kind, 'ok');
+    if (bad.kind !== 'ok') return;
+    assert.equal(bad.value.diagnostics.length, 1);
+    assert.equal(bad.value.diagnostics[0]!.line, 1);
+    assert.ok(bad.value.diagnostics[0]!.col > 1);
+    const good = (await s.dispatch('parse', {
+      text: 'fof(a, axiom, p(c)).\nfof(b, conjecture, p(f(c))).\n',
+      language: 'tptp',
+    })) as ApiResult<ParseOutcome>;
+    assert.equal(good.kind, 'ok');
+    if (good.kind !== 'ok') return;
+    assert.deepEqual(good.value.diagnostics, []);
+    const p = good.value.symbols.find((x) => x.name === 'p')!;
+    assert.deepEqual([p.kind, p.arity, p.uses, p.useCount], ['predicate', 1, [1, 2], 2]);
+    assert.deepEqual(
+      good.value.symbols.find((x) => x.name === 'f'),
+      { name: 'f', kind: 'function', arity: 1, uses: [2], useCount: 1 },
+    );
+  });
+});
+
+test('prove: the embedded prover answers through a job, with a graph and a checked proof', async (t) => {
+  if (!(await engineReady(t, 'run'))) return;
+  if (import.meta.url.endsWith('.ts')) return void t.skip('proveProblem workers need the compiled build (run from dist/)');
+  await withService(async (s, events) => {
+    const text = 'fof(a, axiom, man(socrates)).\nfof(b, axiom, ![X]: (man(X) => mortal(X))).\nfof(c, conjecture, mortal(socrates)).\n';
+    const r = (await s.dispatch('prove', { text, dialect: 'auto', prover: 'embedded', limits: DEFAULT_LIMITS })) as ApiResult<{
+      jobId: string;
+    }>;
+    assert.equal(r.kind, 'ok');
+    if (r.kind !== 'ok') return;
+    const st = await waitFinished(events, r.value.jobId);
+    assert.equal(st.state, 'done');
+    if (st.state !== 'done') return;
+    assert.equal(st.result.status, 'Theorem');
+    assert.ok(st.result.graph && st.result.graph.nodes.length > 3);
+    assert.ok(st.result.check && 'ok' in st.result.check && st.result.check.ok, JSON.stringify(st.result.check));
+  });
+});
+
+test('prove: input errors come back as invalid with the position, not as a job', async (t) => {
+  if (!(await engineReady(t, 'syntax'))) return;
+  await withService(async (s) => {
+    const r = await s.dispatch('prove', { text: 'fof(a, axiom, (p.', dialect: 'tptp', prover: 'embedded', limits: DEFAULT_LIMITS });
+    assert.ok(r.kind === 'invalid' || r.kind === 'unavailable', r.kind);
+    if (r.kind === 'invalid') assert.match(r.issues[0]!, /^1:\d+: /);
+  });
+});
+
+test('nlJudge: controlled English through the real NL pipeline, and edited formulas are re-judged', async (t) => {
+  if (!(await engineReady(t, 'nlPipeline'))) return;
+  await withService(async (s) => {
+    const premises = ['All dogs are animals.', 'Rex is a dog.'];
+    const r = await s.dispatch('nlJudge', { premises, conclusion: 'Rex is an animal.', provider: 'cnl', k: 1 });
+    assert.equal(r.kind, 'ok');
+    if (r.kind !== 'ok') return;
+    const v = r.value as { vote: string; samples: { pairs: { sentence: string; formula: string }[] }[] };
+    assert.equal(v.vote, 'True');
+    assert.equal(v.samples[0]!.pairs.length, 3);
+    // Edit the conclusion's formula to its negation: now it is False.
+    const formulas = v.samples[0]!.pairs.map((p) => p.formula);
+    formulas[2] = `¬(${formulas[2]})`;
+    const e = await s.dispatch('nlJudge', {
+      premises,
+      conclusion: 'Rex is an animal.',
+      provider: 'cnl',
+      k: 1,
+      edited: [{ index: 0, formulas }],
+    });
+    assert.equal(e.kind, 'ok');
+    if (e.kind === 'ok') assert.equal((e.value as { vote: string }).vote, 'False');
+    const other = await s.dispatch('nlJudge', { premises, conclusion: 'x', provider: 'gpt-9', k: 1 });
+    assert.equal(other.kind, 'unavailable');
+  });
+});
+
+test('exportHtml: the graph module renders a self-contained page', async (t) => {
+  if (!(await engineReady(t, 'graph'))) return;
+  await withService(async (s) => {
+    const graph = {
+      title: 'T <b>',
+      origin: 'entail',
+      root: 'b',
+      nodes: [
+        { id: 'a', label: '1', text: 'p(a)', rule: 'input', kind: 'input' },
+        { id: 'b', label: '2', text: '⊥', rule: 'resolution', kind: 'theorem' },
+      ],
+      edges: [{ from: 'a', to: 'b' }],
+    };
+    const r = await s.dispatch('exportHtml', { graph });
+    assert.equal(r.kind, 'ok');
+    if (r.kind === 'ok') {
+      const html = (r.value as { html: string }).html;
+      assert.match(html, /<html/i);
+      assert.ok(!html.includes('T <b>'), 'title is escaped');
+    }
+    assert.equal((await s.dispatch('exportHtml', { graph: { nodes: 'no' } })).kind, 'invalid');
+  });
+});
+
+test('model tables list every tuple in the FiniteModel row-major order', () => {
+  const tables = modelTables({
+    domainSize: 2,
+    functions: { a: { arity: 0, table: [1] }, f: { arity: 1, table: [1, 0] } },
+    predicates: { r: { arity: 2, table: [true, false, false, true] } },
+  });
+  assert.deepEqual(
+    tables.map((t) => t.symbol),
+    ['a', 'f', 'r'],
+  );
+  assert.deepEqual(tables[0]!.rows, [['value'], ['e1']]);
+  assert.deepEqual(tables[1]!.rows, [
+    ['x1', 'value'],
+    ['e0', 'e1'],
+    ['e1', 'e0'],
+  ]);
+  assert.deepEqual(tables[2]!.rows, [
+    ['x1', 'x2', 'holds'],
+    ['e0', 'e0', 'true'],
+    ['e0', 'e1', 'false'],
+    ['e1', 'e0', 'false'],
+    ['e1', 'e1', 'true'],
+  ]);
+});
+
+test('problem symbols: predicates, functions and constants by arity, with statement lines', () => {
+  const syms = problemSymbols({
+    name: 'p',
+    statements: [
+      {
+        name: 'a',
+        role: 'axiom',
+        language: 'fof',
+        formula: mkForall(['X'], mkImp(mkAtom('p', [mkVar('X')]), mkAtom('p', [mkApp('f', [mkVar('X')])]))),
+        pos: { line: 3, col: 1 },
+      },
+      { name: 'b', role: 'conjecture', language: 'fof', formula: mkAtom('p', [mkApp('f', [mkConst('c')])]), pos: { line: 5, col: 1 } },
+    ],
+  });
+  assert.deepEqual(
+    syms.map((s) => [s.name, s.kind, s.arity, s.uses, s.useCount]),
+    [
+      ['c', 'constant', 0, [5], 1],
+      ['f', 'function', 1, [3, 5], 2],
+      ['p', 'predicate', 1, [3, 5], 2],
+    ],
+  );
+});
