@@ -132,7 +132,11 @@ async function main(): Promise<void> {
   console.log(`${graph.nodes.length}-node graph, build + layout + first draw (in page): ${fmt(layout)}`);
   console.log(`${graph.nodes.length}-node graph, node click → details and ancestry shown: ${fmt(clicks)}`);
   console.log(`${graph.nodes.length}-node graph, tab click → laid out → node click answered: ${fmt(interactive)}   target < 2000 ms`);
-  console.log(`(load average while measuring: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores)`);
+  console.log(
+    `(load average while measuring: ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} on ${cpus().length} cores)`,
+  );
 }
 
 await main();

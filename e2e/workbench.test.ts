@@ -100,6 +100,27 @@ describe('workbench e2e', { skip: skip ?? false, timeout: 170_000 }, () => {
     await wb.page.close();
   });
 
+  test('a conjecture that does not follow shows countermodel tables', async (t: TestContext) => {
+    const wb = await Workbench.open(h);
+    await wb.tid('parse-ok').waitFor();
+    const why = await embeddedAvailable(wb);
+    if (why) return void t.skip(why);
+    await wb.setText('fof(a, axiom, p(a)).\nfof(b, axiom, ![X]: (p(X) => q(X))).\nfof(c, conjecture, q(b)).\n');
+    await wb.tid('parse-ok').waitFor();
+    await wb.tid('prove').click();
+    const status = wb.tid('szs-status');
+    await status.waitFor({ timeout: 30_000 });
+    assert.equal(await status.innerText(), 'CounterSatisfiable');
+    const tables = wb.tid('model-tables');
+    await tables.waitFor();
+    // q is false somewhere (b), true for a: both truth values appear in q's table
+    const text = await tables.innerText();
+    assert.match(text, /q\/1/);
+    assert.match(text, /false/);
+    await wb.shot('09-countermodel');
+    await wb.page.close();
+  });
+
   test('a hanging prover is cancelled from the UI', async (t: TestContext) => {
     const wb = await Workbench.open(h);
     await wb.tid('parse-ok').waitFor();

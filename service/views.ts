@@ -42,44 +42,64 @@ export function modelTables(m: FiniteModel): ModelTable[] {
 
 const MAX_USES = 50;
 
-/** Symbols of a problem with arity and the lines of the statements that use them (for hovers). */
+interface SymbolAcc {
+  readonly name: string;
+  readonly kind: SymbolInfo['kind'];
+  readonly arity: number;
+  readonly uses: number[];
+  count: number;
+  /** Last statement index counted, so a symbol used twice in one statement counts once. */
+  last: number;
+}
+
+/**
+ * Symbols of a problem with arity and the lines of the statements that use them
+ * (for hovers). Linear in the problem size: it runs on every keystroke-debounced
+ * parse, and a 5 MB paste has ~10^5 statements.
+ */
 export function problemSymbols(p: Problem): SymbolInfo[] {
-  const info = new Map<string, { kind: SymbolInfo['kind']; arity: number; uses: Set<number> }>();
-  const note = (name: string, kind: SymbolInfo['kind'], arity: number, line: number | undefined): void => {
-    const key = `${kind}:${name}/${arity}`;
-    let e = info.get(key);
-    if (!e) info.set(key, (e = { kind, arity, uses: new Set() }));
-    if (line !== undefined) e.uses.add(line);
+  const table = new Map<string, SymbolAcc[]>();
+  const note = (name: string, kind: SymbolInfo['kind'], arity: number, stmt: number, line: number | undefined): void => {
+    let list = table.get(name);
+    if (!list) table.set(name, (list = []));
+    let e: SymbolAcc | undefined;
+    for (const x of list) if (x.kind === kind && x.arity === arity) e = x;
+    if (!e) list.push((e = { name, kind, arity, uses: [], count: 0, last: -1 }));
+    if (e.last === stmt) return;
+    e.last = stmt;
+    e.count++;
+    if (line !== undefined && e.uses.length < MAX_USES) e.uses.push(line);
   };
-  for (const s of p.statements) {
+  const formulas: Formula[] = [];
+  const terms: Term[] = [];
+  p.statements.forEach((s, stmt) => {
     const line = s.pos?.line;
-    const terms: Term[] = [];
-    const stack: Formula[] = [s.formula];
-    while (stack.length > 0) {
-      const f = stack.pop()!;
+    formulas.push(s.formula);
+    while (formulas.length > 0) {
+      const f = formulas.pop()!;
       switch (f.kind) {
         case 'atom':
-          note(f.pred, 'predicate', f.args.length, line);
-          terms.push(...f.args);
+          note(f.pred, 'predicate', f.args.length, stmt, line);
+          for (const a of f.args) terms.push(a);
           break;
         case 'eq':
           terms.push(f.left, f.right);
           break;
         case 'not':
-          stack.push(f.arg);
+          formulas.push(f.arg);
           break;
         case 'and':
         case 'or':
-          stack.push(...f.args);
+          for (const g of f.args) formulas.push(g);
           break;
         case 'imp':
         case 'iff':
         case 'xor':
-          stack.push(f.left, f.right);
+          formulas.push(f.left, f.right);
           break;
         case 'forall':
         case 'exists':
-          stack.push(f.body);
+          formulas.push(f.body);
           break;
         default:
           break;
@@ -88,17 +108,17 @@ export function problemSymbols(p: Problem): SymbolInfo[] {
     while (terms.length > 0) {
       const t = terms.pop()!;
       if (t.kind === 'app') {
-        note(t.fn, t.args.length === 0 ? 'constant' : 'function', t.args.length, line);
-        terms.push(...t.args);
+        note(t.fn, t.args.length === 0 ? 'constant' : 'function', t.args.length, stmt, line);
+        for (const a of t.args) terms.push(a);
       }
     }
+  });
+  const out: SymbolInfo[] = [];
+  for (const list of table.values()) {
+    for (const e of list) {
+      // Statements come in file order, so the lines are already ascending.
+      out.push({ name: e.name, kind: e.kind, arity: e.arity, uses: e.uses, useCount: e.count });
+    }
   }
-  return [...info.entries()]
-    .map(([key, e]) => ({
-      name: key.slice(key.indexOf(':') + 1, key.lastIndexOf('/')),
-      kind: e.kind,
-      arity: e.arity,
-      uses: [...e.uses].sort((a, b) => a - b),
-    }))
-    .sort((a, b) => a.name.localeCompare(b.name) || a.arity - b.arity);
+  return out.sort((a, b) => a.name.localeCompare(b.name) || a.arity - b.arity);
 }

@@ -124,9 +124,13 @@ test('SZS lines and proof blocks are read from recorded transcripts', () => {
   assert.equal(Z3_SPEC.interpret({ code: 0, signal: null, stdout: 'sat\n', stderr: '', hasConjecture: false }).status, 'Satisfiable');
   assert.equal(Z3_SPEC.interpret({ code: 0, signal: null, stdout: 'unknown\n', stderr: '', hasConjecture: true }).status, 'GaveUp');
   assert.equal(tptpHasConjecture('fof(a,axiom,p).\nfof(g, conjecture, q).'), true);
-  // Short budgets avoid E's auto-schedule (it gave wrong CounterSatisfiable answers at --cpu-limit=2).
-  assert.equal(E_SPEC.args('x.p', 2, undefined)[0], '--auto');
-  assert.equal(E_SPEC.args('x.p', 10, undefined)[0], '--auto-schedule');
+  // E 2.6 with 0-second schedule slots has answered CounterSatisfiable on Theorems: not trusted.
+  const zeroSlot = '# Trying AutoSched0 for 0 seconds\n# No success with AutoSched0\n# SZS status CounterSatisfiable\n';
+  assert.equal(E_SPEC.interpret({ code: 1, signal: null, stdout: zeroSlot, stderr: '', hasConjecture: true }).status, 'GaveUp');
+  const fine = '# Trying AutoSched0 for 4 seconds\n# SZS status CounterSatisfiable\n';
+  assert.equal(E_SPEC.interpret({ code: 1, signal: null, stdout: fine, stderr: '', hasConjecture: true }).status, 'CounterSatisfiable');
+  const proved = '# Trying AutoSched0 for 0 seconds\n# SZS status Theorem\n';
+  assert.equal(E_SPEC.interpret({ code: 0, signal: null, stdout: proved, stderr: '', hasConjecture: true }).status, 'Theorem');
   assert.equal(tptpHasConjecture('cnf(a,axiom,p).'), false);
 });
 

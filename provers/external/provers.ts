@@ -104,17 +104,24 @@ export const E_SPEC: ProverSpec = {
   input: 'tptp',
   versionArgs: ['--version'],
   args: (file, cpuS, memMb) => [
-    // E 2.6's schedule splits the budget into whole seconds: under 3 s every slot is "0 seconds" and, measured
-    // here, it then sometimes answers CounterSatisfiable on Theorems (SYN056+1 at --cpu-limit=2: 5 of 6 runs).
-    // A single auto strategy is sound at any budget.
-    cpuS < 3 ? '--auto' : '--auto-schedule',
+    // Not --silent: the "Trying AutoSchedN for K seconds" lines are needed by E_SPEC.interpret (see there).
+    // Not --auto: Debian's E 2.6 aborts in picosat ("compiled without trace support") on some problems with it.
+    '--auto-schedule',
     '--proof-object',
-    '--silent',
     `--cpu-limit=${Math.max(1, Math.ceil(cpuS))}`,
     ...(memMb !== undefined ? [`--memory-limit=${Math.floor(memMb)}`] : []),
     file,
   ],
-  interpret: (run) => interpretTstpProver(run, E_EXIT),
+  interpret: (run) => {
+    const it = interpretTstpProver(run, E_EXIT);
+    // E 2.6's schedule splits the CPU budget into whole seconds. With a small budget some strategies get
+    // "0 seconds", and then it has answered CounterSatisfiable on Theorems (measured: SYN056+1 at
+    // --cpu-limit=2, 5 of 6 runs). Its refutations stay trustworthy; a "no proof exists" after a 0-second
+    // slot is not.
+    if ((it.status === 'CounterSatisfiable' || it.status === 'Satisfiable') && /Trying \S+ for 0 seconds/.test(run.stdout))
+      return { status: 'GaveUp', message: `E reported ${it.status} after a 0-second schedule slot (budget too small to trust it)` };
+    return it;
+  },
 };
 
 export const VAMPIRE_SPEC: ProverSpec = {

@@ -230,3 +230,20 @@ test('explorer: cancellation stops early and says so; progress is reported', () 
   assert.equal(late.stopped, 'deadline');
   assert.equal(late.stats.proved, 0);
 });
+
+test('explorer on another theory: double(x) = x + x is discovered and proved by induction', () => {
+  const text = [
+    'fof(plus_zero, axiom, ![X]: plus(X, zero) = X).',
+    'fof(plus_succ, axiom, ![X, Y]: plus(X, s(Y)) = s(plus(X, Y))).',
+    'fof(double_zero, axiom, double(zero) = zero).',
+    'fof(double_succ, axiom, ![X]: double(s(X)) = s(s(double(X)))).',
+  ].join('\n');
+  const p = parseProblem(text, { dialect: 'tptp' });
+  assert.ok(p.ok);
+  if (!p.ok) return;
+  const d = explore({ name: 'double', axioms: p.value.statements, nat: NAT }, { maxTermSize: 4 });
+  const t = d.theorems.find((th) => th.key === equationKey(plus(x, x), mkApp('double', [x])));
+  assert.ok(t, d.theorems.map((th) => th.key).join(' | '));
+  assert.equal(t.method, 'induction');
+  assert.ok(t.cases.every((c) => c.check.ok));
+});

@@ -456,7 +456,8 @@ export const NLTK: DialectSpec = {
   not: ['-'],
   eq: ['='],
   neq: ['!='],
-  quant: { all: 'forall', exists: 'exists' },
+  // NLTK's own keyword lists (nltk.sem.logic Tokens.ALL_LIST / EXISTS_LIST).
+  quant: { all: 'forall', forall: 'forall', exists: 'exists', exist: 'exists', some: 'exists' },
   quantStyle: 'dot',
   trueTokens: ['$true'],
   falseTokens: ['$false'],

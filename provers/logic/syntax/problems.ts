@@ -108,11 +108,35 @@ export function parseLadrProblem(text: string, opts: ProblemOptions = {}): Resul
       else if (directive === 'clear(prolog_style_variables)') fp = new FormulaParser(lx, LADR);
       else comments.push(`ignored directive: ${text.slice(kwAt, end)}.`);
     }
-    return ok({ name: problemName(opts), file, dialect: 'ladr', statements, comments });
+    return ok({ name: problemName(opts), file, dialect: 'ladr', statements: mergeLadrGoals(statements, comments), comments });
   } catch (e) {
     if (e instanceof SyntaxFailure) return err(toParseError(text, e.offset, e.message, file));
     throw e;
   }
+}
+
+/**
+ * Prover9 proves a goal list as a disjunction (a proof of any goal ends the search),
+ * whereas several TPTP conjectures mean their conjunction. Merge LADR goals into one
+ * disjunctive conjecture so every prover reads the file as Prover9 does.
+ */
+function mergeLadrGoals(statements: Statement[], comments: string[]): Statement[] {
+  const goals = statements.filter((s) => s.role === 'conjecture');
+  if (goals.length <= 1) return statements;
+  comments.push(`goals ${goals.map((g) => g.name).join(', ')} read as one disjunction, as Prover9 does`);
+  const merged: Statement = {
+    name: goals.map((g) => g.name).join('_or_'),
+    role: 'conjecture',
+    language: 'fof',
+    formula: { kind: 'or', args: goals.map((g) => (g.language === 'cnf' ? closeFree(g.formula) : g.formula)) },
+    ...(goals[0]!.pos ? { pos: goals[0]!.pos } : {}),
+  };
+  const out: Statement[] = [];
+  for (const s of statements) {
+    if (s.role !== 'conjecture') out.push(s);
+    else if (s === goals[0]) out.push(merged);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------
