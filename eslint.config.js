@@ -29,18 +29,41 @@ export default tseslint.config(
     files: ['provers/logic/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: restrict(
-      [...nodeBuiltins, ...noUi, '../saturation/**', '../check/**', '../graph/**', '../genlogic/**', '../external/**', '../lean/**', '../../nl/**', '../../cli/**'],
+      [
+        ...nodeBuiltins,
+        ...noUi,
+        '../saturation/**',
+        '../check/**',
+        '../graph/**',
+        '../genlogic/**',
+        '../external/**',
+        '../lean/**',
+        '../../nl/**',
+        '../../cli/**',
+      ],
       'provers/logic is the base layer: no Node APIs, no other Entail module.',
     ),
   },
   {
-    files: ['provers/saturation/**/*.ts', 'provers/genlogic/**/*.ts', 'provers/check/**/*.ts', 'provers/models/**/*.ts', 'provers/graph/**/*.ts'],
+    files: [
+      'provers/saturation/**/*.ts',
+      'provers/genlogic/**/*.ts',
+      'provers/check/**/*.ts',
+      'provers/models/**/*.ts',
+      'provers/graph/**/*.ts',
+    ],
     ignores: ['**/*.test.ts'],
-    rules: restrict([...nodeBuiltins, ...noUi, '../external/**', '../lean/**', '../../nl/**', '../../cli/**'], 'pure engine modules do no I/O and import only lower layers.'),
+    rules: restrict(
+      [...nodeBuiltins, ...noUi, '../external/**', '../lean/**', '../../nl/**', '../../cli/**'],
+      'pure engine modules do no I/O and import only lower layers.',
+    ),
   },
   {
     files: ['provers/**/*.ts'],
-    rules: restrict([...noUi, '../../nl/**', '../../cli/**', '../../server/**'], 'provers/ imports nothing from UI, Electron, nl, cli or server.'),
+    rules: restrict(
+      [...noUi, '../../nl/**', '../../cli/**', '../../server/**'],
+      'provers/ imports nothing from UI, Electron, nl, cli or server.',
+    ),
   },
   {
     files: ['cli/**/*.ts'],

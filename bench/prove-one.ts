@@ -8,14 +8,14 @@ import { proveProblem } from '../provers/run/index.js';
 import { checkProof } from '../provers/check/index.js';
 
 async function main(): Promise<void> {
-  const [file, limit, check] = process.argv.slice(2);
+  const [file, limit, check, model] = process.argv.slice(2);
   const t0 = Date.now();
   const p = await loadProblem(file!);
   if (!p.ok) {
     process.stdout.write(JSON.stringify({ status: 'InputError', ms: Date.now() - t0, message: p.error.message }) + '\n');
     return;
   }
-  const r = await proveProblem(p.value, { timeoutMs: Number(limit) * 1000 });
+  const r = await proveProblem(p.value, { timeoutMs: Number(limit) * 1000, countermodel: model === 'model' });
   let checked: boolean | undefined;
   if (check === 'check' && r.proof) checked = checkProof(r.proof).ok;
   process.stdout.write(

@@ -2,8 +2,9 @@
  * Differential benchmark: Entail's embedded prover vs E 2.6 on TPTP sets, same
  * per-problem limit, 2 processes at a time. NOT part of the tests.
  *
- *   npm run bench:prover -- [--timeout S] [--sets SYN-FOF,SET] [--limit N] [--jobs 2] [--no-e] [--check] [--json out.json]
+ *   npm run bench:prover -- [--timeout S] [--sets SYN-FOF,SET] [--limit N] [--jobs 2] [--no-e] [--check] [--model] [--json out.json]
  *
+ * --model also runs the finite model finder when no proof is found (proveProblem's countermodel option).
  * Every problem runs in its own child process, killed at limit + 3 s. Prints per
  * set: problems, solved by each, ratio Entail/E, wrong answers (status contradicting
  * the header's `% Status`) and median time of solved problems.
@@ -23,11 +24,20 @@ interface Opts {
   jobs: number;
   e: boolean;
   check: boolean;
+  model: boolean;
   json?: string;
 }
 
 function parseArgs(argv: string[]): Opts {
-  const o: Opts = { timeout: 10, sets: ['SYN-FOF', 'SYN-SAT', 'SET', 'CASC-J11-FOF'], limit: Infinity, jobs: 2, e: true, check: false };
+  const o: Opts = {
+    timeout: 10,
+    sets: ['SYN-FOF', 'SYN-SAT', 'SET', 'CASC-J11-FOF'],
+    limit: Infinity,
+    jobs: 2,
+    e: true,
+    check: false,
+    model: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--timeout') o.timeout = Number(argv[++i]);
@@ -36,6 +46,7 @@ function parseArgs(argv: string[]): Opts {
     else if (a === '--jobs') o.jobs = Number(argv[++i]);
     else if (a === '--no-e') o.e = false;
     else if (a === '--check') o.check = true;
+    else if (a === '--model') o.model = true;
     else if (a === '--json') o.json = argv[++i];
     else throw new Error(`unknown option ${a}`);
   }
@@ -85,7 +96,7 @@ function entail(file: string, o: Opts): Promise<Outcome> {
   const entry = join(here, isTs ? 'prove-one.ts' : 'prove-one.js');
   return runChild(
     process.execPath,
-    [...process.execArgv, entry, file, String(o.timeout), o.check ? 'check' : ''],
+    [...process.execArgv, entry, file, String(o.timeout), o.check ? 'check' : '-', o.model ? 'model' : '-'],
     o.timeout * 1000 + 3000,
     (out) => {
       const j = JSON.parse(out.trim().split('\n').pop()!) as { status: string };

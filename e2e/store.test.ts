@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { activeProblem, createWorkbenchStore, currentDiagnostics, initialState, reduce, toSession } from '../renderer/src/state/store.js';
 import type { Action } from '../renderer/src/state/store.js';
 import { collapsePreprocessing, ancestorsOf, layeredLayout, parentsOf, searchNodes, graphToSvg } from '../renderer/src/state/graphview.js';
-import { looksBinary } from '../renderer/src/state/effects.js';
+import { looksBinary, splitPrologQuery } from '../renderer/src/state/effects.js';
 import { sessionSchema } from '../electron/common/api.js';
 import type { GraphData, RunResult } from '../electron/common/api.js';
 
@@ -184,4 +184,10 @@ test('binary detection: control bytes are refused, Unicode logic text is not', (
   assert.equal(looksBinary('fof(a, axiom, p).\r\n\tfof(b, axiom, q).'), false);
   assert.equal(looksBinary(String.fromCharCode(...Array.from({ length: 400 }, (_, i) => (i * 37) % 256))), true);
   assert.equal(looksBinary(''), false);
+});
+
+test('a Prolog buffer splits into program and its last `?-` query', () => {
+  assert.deepEqual(splitPrologQuery('p(a).\n?- p(X).\nq(b).\n?- q(Y).\n'), { program: 'p(a).\n?- p(X).\nq(b).\n', query: 'q(Y)' });
+  assert.deepEqual(splitPrologQuery('  ?-   member(X, [1,2])  .'), { program: '', query: 'member(X, [1,2])' });
+  assert.equal(splitPrologQuery('p(a).\np :- q.'), undefined);
 });

@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import type { TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch, RESULTS, skipReason, Workbench } from './harness.js';
@@ -118,6 +118,45 @@ describe('workbench e2e', { skip: skip ?? false, timeout: 170_000 }, () => {
     assert.match(text, /q\/1/);
     assert.match(text, /false/);
     await wb.shot('09-countermodel');
+    await wb.page.close();
+  });
+
+  test('a Prolog buffer runs its `?-` query with tau-prolog: answers and a proof graph', async () => {
+    const wb = await Workbench.open(h);
+    await wb.language('prolog');
+    await wb.setText(
+      'parent(ann, bob).\nparent(bob, cid).\nanc(X, Y) :- parent(X, Y).\nanc(X, Y) :- parent(X, Z), anc(Z, Y).\n?- anc(ann, W).\n',
+    );
+    await wb.tid('prove').click();
+    const answers = wb.tid('prolog-answers');
+    await answers.waitFor({ timeout: 30_000 });
+    const text = await answers.innerText();
+    assert.match(text, /bob/);
+    assert.match(text, /cid/);
+    assert.equal(await wb.tid('szs-status').innerText(), 'Theorem');
+    await wb.tid('open-graph').click();
+    await wb.page.waitForFunction(() => window.__entailGraph?.readyMs !== undefined);
+    await wb.shot('10-prolog');
+    await wb.page.close();
+  });
+
+  test('a batch run over a folder shows a row per problem and the summary', async (t: TestContext) => {
+    const wb = await Workbench.open(h);
+    await wb.tid('parse-ok').waitFor();
+    const why = await embeddedAvailable(wb);
+    if (why) return void t.skip(why);
+    const dir = join(h.dataDir, 'batch-problems');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'thm.p'), '% Status : Theorem\nfof(a, axiom, p(c)).\nfof(g, conjecture, p(c)).\n');
+    await writeFile(join(dir, 'csat.p'), '% Status : CounterSatisfiable\nfof(a, axiom, p(c)).\nfof(g, conjecture, q(c)).\n');
+    await wb.tid('tab-batch').click();
+    await wb.tid('batch-paths').fill(dir);
+    await wb.tid('batch-run').click();
+    const summary = wb.tid('batch-summary');
+    await summary.waitFor({ timeout: 60_000 });
+    assert.match(await summary.innerText(), /Solved 2 of 2/);
+    assert.equal(await wb.tid('batch-rows').locator('tbody tr').count(), 2);
+    await wb.shot('11-batch');
     await wb.page.close();
   });
 

@@ -3,7 +3,18 @@
  * as types so the service compiles before — and independently of — the modules.
  * Only what the service calls is listed; modules may export more.
  */
-import type { Clause, Dialect, FiniteModel, Formula, Problem, Proof, ProverResult, Result, Rule } from '../provers/logic/index.js';
+import type {
+  Clause,
+  Dialect,
+  FiniteModel,
+  Formula,
+  Problem,
+  Proof,
+  ProofStep,
+  ProverResult,
+  Result,
+  Rule,
+} from '../provers/logic/index.js';
 import type { ProofGraph } from '../provers/graph/model.js';
 
 export interface SyntaxModule {
@@ -44,8 +55,70 @@ export interface GraphModule {
   exportHtml(graphs: readonly ProofGraph[], opts?: { title?: string }): string;
 }
 
+/** provers/batch, as far as the workbench uses it. */
+export interface BatchProblemResult {
+  readonly path: string;
+  readonly name: string;
+  readonly expected?: string;
+  readonly status: string;
+  readonly prover?: string;
+  readonly time_s: number;
+  readonly error?: string;
+  readonly solved: boolean;
+  readonly wrong: boolean;
+}
+export interface BatchReportLike {
+  readonly total: number;
+  readonly solved: number;
+  readonly wrong: number;
+  readonly errors: number;
+  readonly timeouts: number;
+  readonly complete: boolean;
+  readonly problems: readonly BatchProblemResult[];
+}
+export type BatchEventLike =
+  | { readonly type: 'start'; readonly total: number }
+  | { readonly type: 'result'; readonly result: BatchProblemResult; readonly done: number; readonly total: number }
+  | { readonly type: 'end'; readonly report: BatchReportLike };
 export interface BatchModule {
-  runBatch(...args: unknown[]): unknown;
+  runBatch(
+    opts: { paths: readonly string[]; cwd: string; provers?: readonly string[]; jobs?: number; timeoutMs?: number; signal?: AbortSignal },
+    onEvent?: (e: BatchEventLike) => void,
+  ): Promise<BatchReportLike>;
+}
+
+/** provers/prolog: tau-prolog with step limits and proof trees. */
+export interface PrologTree {
+  readonly goal: unknown;
+  readonly kind: string;
+  readonly children: readonly PrologTree[];
+}
+export interface PrologModule {
+  runProlog(
+    program: string,
+    goal: string,
+    opts?: { maxSteps?: number; maxAnswers?: number; proofs?: boolean },
+  ): Promise<
+    | {
+        status: 'ok';
+        answers: readonly { text: Readonly<Record<string, string>>; proof?: PrologTree }[];
+        exhausted: boolean;
+        steps: number;
+      }
+    | {
+        status: 'limit';
+        answers: readonly { text: Readonly<Record<string, string>>; proof?: PrologTree }[];
+        steps: number;
+        message: string;
+      }
+    | {
+        status: 'error';
+        answers: readonly { text: Readonly<Record<string, string>>; proof?: PrologTree }[];
+        steps: number;
+        error: { kind: string; in: string; message: string };
+      }
+  >;
+  treeToSteps(tree: PrologTree, opts?: { prefix?: string }): { steps: ProofStep[]; root: string };
 }
 
 /** provers/external: E, Vampire, Prover9, z3 as child processes. */
@@ -69,6 +142,7 @@ export interface ExternalModule {
 export interface GraphImportModule {
   fromTstp(text: string, opts?: { title?: string }): Result<ProofGraph, { line: number; message: string }>;
   fromProver9(text: string, title?: string): Result<ProofGraph, { line: number; message: string }>;
+  fromPrologSteps(steps: readonly ProofStep[], root: string, title?: string): ProofGraph;
 }
 
 /** nl/pipeline.ts and nl/engine.ts, as far as the workbench uses them. */
@@ -127,7 +201,7 @@ export interface EngineModules {
   graph: GraphModule;
   external: ExternalModule;
   graphImport: GraphImportModule;
-  prolog: OpenModule;
+  prolog: PrologModule;
   batch: BatchModule;
   lean: OpenModule;
   genlogic: OpenModule;

@@ -10,7 +10,7 @@
  */
 import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join, resolve, sep, basename } from 'node:path';
-import type { Dialect, Formula, Problem, ProverResult } from '../provers/logic/index.js';
+import type { Formula, Problem, ProverResult } from '../provers/logic/index.js';
 import {
   DEFAULT_SETTINGS,
   PROVERS,
@@ -27,7 +27,8 @@ import type {
   ApiMethod,
   ApiOutput,
   ApiResult,
-  Diagnostic,
+  BatchRow,
+  BatchSummaryView,
   JobEvent,
   JobState,
   Limits,
@@ -42,8 +43,9 @@ import type { z } from 'zod';
 import type { inputSchemas } from '../electron/common/api.js';
 import { moduleLoader, summariseCheck } from './engines.js';
 import type { EngineLoader } from './engines.js';
-import type { EngineModules, ExternalProverId, SyntaxModule } from './contracts.js';
-import { modelTables, problemSymbols } from './views.js';
+import type { BatchProblemResult, EngineModules, ExternalProverId } from './contracts.js';
+import { modelTables } from './views.js';
+import { createParser } from './parsing.js';
 
 export interface ServiceOptions {
   /** Where settings and sessions are stored. */
@@ -76,6 +78,15 @@ interface Job {
   timer?: ReturnType<typeof setInterval>;
 }
 
+/** Workbench prover ids → provers/batch prover names. */
+const BATCH_PROVERS: Partial<Record<ProverId, string>> = {
+  embedded: 'entail',
+  eprover: 'e',
+  vampire: 'vampire',
+  prover9: 'prover9',
+  z3: 'z3',
+};
+
 /** Workbench prover ids → provers/external ids. */
 const EXTERNAL_IDS: Partial<Record<ProverId, ExternalProverId>> = { eprover: 'e', vampire: 'vampire', prover9: 'prover9', z3: 'z3' };
 
@@ -87,20 +98,12 @@ const KEEP_JOBS = 200;
 
 export function createService(opts: ServiceOptions): EngineService {
   const load = opts.engines ?? moduleLoader();
+  const parser = createParser(load);
   const jobs = new Map<string, Job>();
   let jobCounter = 0;
   const sessionsDir = resolve(opts.dataDir, 'sessions');
   const settingsFile = resolve(opts.dataDir, 'settings.json');
   const roots = [sessionsDir, ...(opts.allowedRoots ?? []).map((r) => resolve(r))];
-
-  function parseWith(
-    m: SyntaxModule,
-    text: string,
-    dialect: Dialect | 'auto',
-  ): { dialect: Dialect; result: ReturnType<SyntaxModule['parseProblem']> } {
-    const d = dialect === 'auto' ? m.detectDialect(text) : dialect;
-    return { dialect: d, result: m.parseProblem(text, { dialect: d, file: 'editor', name: 'editor' }) };
-  }
 
   function finish(job: Job, state: JobState): void {
     if (job.state.state !== 'running') return;
@@ -203,37 +206,22 @@ export function createService(opts: ServiceOptions): EngineService {
     async parse({ text, language }) {
       if (language === 'prolog' || language === 'lean')
         return okResult({ dialect: 'entail', diagnostics: [], symbols: [], statements: [] });
-      const syn = await load('syntax');
-      if (!syn.ok) return unavailable(syn.reason);
-      const { dialect, result } = parseWith(syn.mod, text, language);
-      if (!result.ok) {
-        const e = result.error;
-        const diag: Diagnostic = { severity: 'error', line: e.line, col: e.col, message: e.message, ...(e.file ? { file: e.file } : {}) };
-        return okResult({ dialect, diagnostics: [diag], symbols: [], statements: [] });
-      }
-      const p = result.value;
-      const diagnostics: Diagnostic[] = [];
-      if (p.statements.length === 0) diagnostics.push({ severity: 'info', line: 1, col: 1, message: 'no statements' });
-      return okResult({
-        dialect,
-        diagnostics,
-        symbols: problemSymbols(p),
-        statements: p.statements.slice(0, 5000).map((s) => ({ name: s.name, role: s.role, ...(s.pos ? { line: s.pos.line } : {}) })),
-      });
+      // Off the event loop for big texts (a worker thread in the compiled build).
+      const r = await parser.parse({ text, dialect: language, name: 'editor', withProblem: false });
+      return r.ok ? okResult(r.outcome) : unavailable(r.reason);
     },
 
-    async prove({ text, dialect, prover, limits }) {
-      if (prover === 'tau-prolog') return unavailable('the tau-prolog runner is not wired into the workbench yet');
+    async prove({ text, dialect, prover, limits, name }) {
+      if (prover === 'tau-prolog')
+        return { kind: 'invalid', issues: ['tau-prolog runs Prolog buffers: set the language to prolog and add a `?- goal.` line'] };
       const external = EXTERNAL_IDS[prover];
       const [syn, run] = await Promise.all([load('syntax'), external ? load('external') : load('run')]);
       if (!syn.ok) return unavailable(syn.reason);
       if (!run.ok) return unavailable(run.reason);
-      const parsed = parseWith(syn.mod, text, dialect);
-      if (!parsed.result.ok) {
-        const e = parsed.result.error;
-        return { kind: 'invalid', issues: [`${e.line}:${e.col}: ${e.message}`] };
-      }
-      const problem = parsed.result.value;
+      const parsed = await parser.parse({ text, dialect, name: name ?? 'editor', withProblem: true });
+      if (!parsed.ok) return unavailable(parsed.reason);
+      if (!parsed.problem) return { kind: 'invalid', issues: [parsed.error ?? 'the problem did not parse'] };
+      const problem = parsed.problem;
       const job = startJob();
       job.state = { state: 'running', startedAt: job.startedAt, message: `proving ${problem.statements.length} statements with ${prover}` };
       const signal = job.controller.signal;
@@ -282,6 +270,40 @@ export function createService(opts: ServiceOptions): EngineService {
       return okResult({ jobId: job.id });
     },
 
+    async prolog({ program, query, maxSteps }) {
+      const pl = await load('prolog');
+      if (!pl.ok) return unavailable(pl.reason);
+      const t0 = Date.now();
+      // Step-limited, so an endless recursion ends as 'limit' rather than hanging the service.
+      const goal = query.trim().replace(/\.$/, '');
+      const out = await pl.mod.runProlog(program, `${goal}.`, { maxSteps, maxAnswers: 20, proofs: true });
+      const timeMs = Date.now() - t0;
+      const answers = out.answers.map((a) => a.text);
+      let graph: RunResult['graph'];
+      const tree = out.answers[0]?.proof;
+      if (tree) {
+        const gi = await load('graphImport');
+        if (gi.ok) {
+          const { steps, root } = pl.mod.treeToSteps(tree);
+          graph = gi.mod.fromPrologSteps(steps, root, `?- ${goal}.`);
+        }
+      }
+      const base = { prover: 'tau-prolog', timeMs, answers, ...(graph ? { graph } : {}) };
+      if (out.status === 'error')
+        return okResult({ ...base, status: 'Error', message: `${out.error.kind} error in the ${out.error.in}: ${out.error.message}` });
+      if (out.status === 'limit')
+        return okResult({ ...base, status: answers.length > 0 ? 'Theorem' : 'ResourceOut', message: out.message });
+      // SLD resolution is sound for Horn programs: an answer proves the query. Failure is negation as failure, not a countermodel.
+      return okResult({
+        ...base,
+        status: answers.length > 0 ? 'Theorem' : 'Unknown',
+        message:
+          answers.length > 0
+            ? `${answers.length}${out.exhausted ? '' : '+'} answer(s), ${out.steps} steps`
+            : `no: the query fails (${out.steps} steps)`,
+      });
+    },
+
     async cancel({ jobId }) {
       const job = jobs.get(jobId);
       if (!job || job.state.state !== 'running') return okResult({ cancelled: false });
@@ -310,8 +332,14 @@ export function createService(opts: ServiceOptions): EngineService {
         const extId = EXTERNAL_IDS[id];
         if (id === 'embedded')
           out.push({ id, available: run.ok, detail: run.ok ? 'Entail superposition prover (worker thread)' : run.reason });
-        else if (!extId) out.push({ id, available: false, detail: 'tau-prolog runner not wired into the workbench yet' });
-        else if (!ext.ok) out.push({ id, available: false, detail: ext.reason });
+        else if (!extId) {
+          const pl = await load('prolog');
+          out.push({
+            id,
+            available: pl.ok,
+            detail: pl.ok ? 'tau-prolog: open a Prolog buffer with a `?- goal.` line and press Prove' : pl.reason,
+          });
+        } else if (!ext.ok) out.push({ id, available: false, detail: ext.reason });
         else {
           const d = detected.find((x) => x.id === extId);
           out.push({
@@ -390,9 +418,52 @@ export function createService(opts: ServiceOptions): EngineService {
       return okResult({ provider, samples, vote });
     },
 
-    async batch() {
+    async batch({ paths, prover, timeoutMs }) {
+      const id = BATCH_PROVERS[prover];
+      if (!id) return { kind: 'invalid', issues: [`batch runs use the embedded or an external prover, not ${prover}`] };
       const b = await load('batch');
-      return unavailable(b.ok ? 'batch engine present but not wired into the workbench yet' : b.reason);
+      if (!b.ok) return unavailable(b.reason);
+      const job = startJob();
+      const signal = job.controller.signal;
+      const rows: BatchRow[] = [];
+      const toRow = (r: BatchProblemResult): BatchRow => ({
+        name: r.name,
+        path: r.path,
+        status: r.status,
+        time_s: r.time_s,
+        solved: r.solved,
+        wrong: r.wrong,
+        ...(r.expected !== undefined ? { expected: r.expected } : {}),
+        ...(r.prover !== undefined ? { prover: r.prover } : {}),
+        ...(r.error !== undefined ? { error: r.error } : {}),
+      });
+      void (async () => {
+        try {
+          // One problem at a time: the workbench shares the machine with the user's editor and other runs.
+          const report = await b.mod.runBatch({ paths, cwd: process.cwd(), provers: [id], jobs: 1, timeoutMs, signal }, (e) => {
+            if (e.type === 'start') job.state = { state: 'running', startedAt: job.startedAt, message: `0/${e.total} problems` };
+            else if (e.type === 'result') {
+              const row = toRow(e.result);
+              rows.push(row);
+              job.state = { state: 'running', startedAt: job.startedAt, message: `${e.done}/${e.total} problems` };
+              opts.emit({ type: 'batchRow', jobId: job.id, row, done: e.done, total: e.total });
+            }
+          });
+          if (signal.aborted) return finish(job, { state: 'cancelled' });
+          const summary: BatchSummaryView = {
+            total: report.total,
+            solved: report.solved,
+            wrong: report.wrong,
+            errors: report.errors,
+            timeouts: report.timeouts,
+            complete: report.complete,
+          };
+          finish(job, { state: 'batchDone', summary, rows: report.problems.map(toRow) });
+        } catch (e) {
+          finish(job, signal.aborted ? { state: 'cancelled' } : { state: 'failed', failure: `batch run failed: ${(e as Error).message}` });
+        }
+      })();
+      return okResult({ jobId: job.id });
     },
 
     async lean() {
@@ -487,6 +558,7 @@ export function createService(opts: ServiceOptions): EngineService {
       }
     },
     dispose() {
+      parser.dispose();
       for (const job of jobs.values()) {
         if (job.state.state === 'running') {
           job.controller.abort();

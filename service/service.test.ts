@@ -200,3 +200,82 @@ test('problem symbols: predicates, functions and constants by arity, with statem
     ],
   );
 });
+
+test('a big text is parsed off the event loop, with the same answer as in-process', async (t) => {
+  if (!(await engineReady(t, 'syntax'))) return;
+  if (import.meta.url.endsWith('.ts')) return void t.skip('the parser worker runs from the compiled build (dist/)');
+  const { createParser } = await import('./parsing.js');
+  let text = '';
+  for (let i = 0; text.length < 300 * 1024; i++) text += `fof(ax${i}, axiom, p${i % 100}(c${i % 7})).\n`;
+  text += 'fof(bad, axiom, (p.\n';
+  const inWorker = createParser(moduleLoader(), { useWorker: true });
+  const inProc = createParser(moduleLoader(), { useWorker: false });
+  try {
+    // The event loop keeps turning while the worker parses.
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    const a = await inWorker.parse({ text, dialect: 'tptp', name: 'big', withProblem: false });
+    clearInterval(timer);
+    const c = await inProc.parse({ text, dialect: 'tptp', name: 'big', withProblem: false });
+    assert.ok(a.ok && c.ok);
+    if (a.ok && c.ok) {
+      assert.deepEqual(a.outcome, c.outcome);
+      assert.equal(a.outcome.diagnostics[0]!.line, text.split('\n').length - 1);
+    }
+    assert.ok(ticks > 0, 'timers fired during the parse');
+  } finally {
+    inWorker.dispose();
+    inProc.dispose();
+  }
+});
+
+test('prolog: tau-prolog answers with bindings and a proof graph; endless recursion hits the step limit', async (t) => {
+  if (!(await engineReady(t, 'prolog'))) return;
+  await withService(async (s) => {
+    const program = 'parent(ann, bob).\nparent(bob, cid).\nanc(X, Y) :- parent(X, Y).\nanc(X, Y) :- parent(X, Z), anc(Z, Y).\n';
+    const r = await s.dispatch('prolog', { program, query: 'anc(ann, W)', maxSteps: 100_000 });
+    assert.equal(r.kind, 'ok');
+    if (r.kind !== 'ok') return;
+    const v = r.value as { status: string; answers: Record<string, string>[]; graph?: { nodes: unknown[] } };
+    assert.equal(v.status, 'Theorem');
+    assert.deepEqual(
+      v.answers.map((a) => a['W']),
+      ['bob', 'cid'],
+    );
+    assert.ok(v.graph && v.graph.nodes.length >= 2);
+    const no = await s.dispatch('prolog', { program, query: 'anc(cid, ann)', maxSteps: 100_000 });
+    assert.equal(no.kind === 'ok' && (no.value as { status: string }).status, 'Unknown');
+    const loop = await s.dispatch('prolog', { program: 'p :- p.\n', query: 'p', maxSteps: 2000 });
+    assert.equal(loop.kind === 'ok' && (loop.value as { status: string }).status, 'ResourceOut');
+  });
+});
+
+test('batch: a folder of problems runs as a job with a row per problem and a summary', async (t) => {
+  if (!(await engineReady(t, 'batch'))) return;
+  if (import.meta.url.endsWith('.ts')) return void t.skip('batch runs use prover workers: compiled build only (dist/)');
+  const { mkdir, writeFile } = await import('node:fs/promises');
+  await withService(async (s, events) => {
+    const dir = await mkdtemp(join(tmpdir(), 'entail-batch-'));
+    try {
+      await mkdir(dir, { recursive: true });
+      await writeFile(join(dir, 'thm.p'), '% Status : Theorem\nfof(a, axiom, p(c)).\nfof(g, conjecture, p(c)).\n');
+      await writeFile(join(dir, 'csat.p'), '% Status : CounterSatisfiable\nfof(a, axiom, p(c)).\nfof(g, conjecture, q(c)).\n');
+      const r = await s.dispatch('batch', { paths: [dir], prover: 'embedded', timeoutMs: 5000 });
+      assert.equal(r.kind, 'ok', JSON.stringify(r));
+      if (r.kind !== 'ok') return;
+      const jobId = (r.value as { jobId: string }).jobId;
+      const st = await waitFinished(events, jobId, 60_000);
+      assert.equal(st.state, 'batchDone', JSON.stringify(st));
+      if (st.state !== 'batchDone') return;
+      assert.equal(st.summary.total, 2);
+      assert.deepEqual(st.rows.map((x) => [x.name.replace(/\.p$/, ''), x.status]).sort(), [
+        ['csat', 'CounterSatisfiable'],
+        ['thm', 'Theorem'],
+      ]);
+      assert.equal(events.filter((e) => e.type === 'batchRow' && e.jobId === jobId).length, 2);
+      assert.equal((await s.dispatch('batch', { paths: [], prover: 'embedded', timeoutMs: 5000 })).kind, 'invalid');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -5,7 +5,7 @@
  * draws progress and writes the report files.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve, basename, extname } from 'node:path';
 import type { CliIo, Command } from '../io.js';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from '../io.js';
@@ -197,9 +197,10 @@ function inlineProofs(report: BatchReport, htmlPath: string): Map<string, string
   // TSTP/Prover9 text is inlined (capped) so the HTML is readable on its own; HTML proofs are linked.
   const out = new Map<string, string>();
   for (const p of report.problems) {
-    if (!p.proof_file || p.proof_file.endsWith('.html')) continue;
+    const textFile = p.proof_text_file ?? (p.proof_file && !p.proof_file.endsWith('.html') ? p.proof_file : undefined);
+    if (!textFile) continue;
     try {
-      const t = readFileSync(join(dirname(htmlPath), p.proof_file), 'utf8');
+      const t = readFileSync(join(dirname(htmlPath), textFile), 'utf8');
       out.set(p.key, t.length > 20000 ? t.slice(0, 20000) + '\n… (truncated; see the linked file)' : t);
     } catch {
       // The artifact went missing: the link still shows where it was.
@@ -411,6 +412,10 @@ export async function runVerify(argv: readonly string[], io: CliIo, hooks: Verif
       ...(hooks.proverModule ? { proverModule: hooks.proverModule } : {}),
     };
     report = await runBatch(opts, onEvent);
+  } catch (e) {
+    // Only the environment gets here (journal or walk I/O failing); results so far are in the journal.
+    io.err(`entail verify: ${(e as Error).message}${existsSync(journal) ? `\nresults so far are in ${journal}; rerun with --resume` : ''}`);
+    return EXIT_INPUT;
   } finally {
     if (hooks.handleSigint !== false) process.removeListener('SIGINT', onSigint);
   }

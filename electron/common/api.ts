@@ -136,18 +136,43 @@ export interface RunResult {
   readonly model?: FiniteModel;
   readonly modelTables?: readonly ModelTable[];
   readonly check?: CheckSummary | { readonly unavailable: string };
+  /** Prolog runs: one row of printed bindings per answer. */
+  readonly answers?: readonly Readonly<Record<string, string>>[];
+}
+
+/** One problem of a batch run (from provers/batch). */
+export interface BatchRow {
+  readonly name: string;
+  readonly path: string;
+  readonly expected?: string;
+  readonly status: string;
+  readonly prover?: string;
+  readonly time_s: number;
+  readonly solved: boolean;
+  readonly wrong: boolean;
+  readonly error?: string;
+}
+export interface BatchSummaryView {
+  readonly total: number;
+  readonly solved: number;
+  readonly wrong: number;
+  readonly errors: number;
+  readonly timeouts: number;
+  readonly complete: boolean;
 }
 
 export type JobState =
   | { readonly state: 'running'; readonly startedAt: number; readonly message: string }
   | { readonly state: 'done'; readonly result: RunResult }
+  | { readonly state: 'batchDone'; readonly summary: BatchSummaryView; readonly rows: readonly BatchRow[] }
   | { readonly state: 'cancelled' }
   | { readonly state: 'failed'; readonly failure: string };
 
 /** Pushed to the UI (IPC event / WebSocket message). */
 export type JobEvent =
   | { readonly type: 'progress'; readonly jobId: string; readonly elapsedMs: number; readonly message: string }
-  | { readonly type: 'finished'; readonly jobId: string; readonly state: JobState };
+  | { readonly type: 'finished'; readonly jobId: string; readonly state: JobState }
+  | { readonly type: 'batchRow'; readonly jobId: string; readonly row: BatchRow; readonly done: number; readonly total: number };
 
 export interface ProverInfo {
   readonly id: ProverId;
@@ -234,7 +259,8 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export const inputSchemas = {
   parse: z.object({ text, language }),
-  prove: z.object({ text, dialect: dialectOrAuto, prover: z.enum(PROVERS), limits: limitsSchema }),
+  prove: z.object({ text, dialect: dialectOrAuto, prover: z.enum(PROVERS), limits: limitsSchema, name: z.string().max(200).optional() }),
+  prolog: z.object({ program: text, query: z.string().min(1).max(10_000), maxSteps: z.number().int().min(1).max(10_000_000) }),
   cancel: z.object({ jobId }),
   job: z.object({ jobId }),
   provers: z.object({}),
@@ -252,7 +278,7 @@ export const inputSchemas = {
       .optional(),
   }),
   batch: z.object({
-    paths: z.array(z.string().max(1000)).max(10_000),
+    paths: z.array(z.string().min(1).max(1000)).min(1).max(1000),
     prover: z.enum(PROVERS),
     timeoutMs: z.number().int().min(100).max(600_000),
   }),
@@ -272,6 +298,7 @@ export type ApiInput<M extends ApiMethod> = z.input<(typeof inputSchemas)[M]>;
 export interface ApiOutputs {
   parse: ParseOutcome;
   prove: { readonly jobId: string };
+  prolog: RunResult;
   cancel: { readonly cancelled: boolean };
   job: JobState;
   provers: readonly ProverInfo[];

@@ -11,6 +11,7 @@ import type { ApiEvent, ApiMethod } from '../common/api.js';
 const METHODS = [
   'parse',
   'prove',
+  'prolog',
   'cancel',
   'job',
   'provers',

@@ -6,7 +6,7 @@
 import { formatParseError } from '../logic/source.js';
 import { parseFormula, printProblem } from '../logic/syntax/index.js';
 import { loadProblem } from '../load/index.js';
-import { exportHtml, fromProof } from '../graph/index.js';
+import { exportHtml, fromProof, fromProver9, fromTstp } from '../graph/index.js';
 import { discoverLean } from '../lean/discover.js';
 import type { Discovery } from '../lean/discover.js';
 import { LeanReplPool } from '../lean/pool.js';
@@ -32,6 +32,10 @@ export function makeDefaultDeps(): BatchDeps {
     },
     printTptp: (p) => printProblem(p, 'tptp'),
     exportProofHtml: (result, title) => (result.proof ? exportHtml([fromProof(result.proof, { title })], { title }) : ''),
+    exportTextProofHtml: (text, format, title) => {
+      const g = format === 'tstp' ? fromTstp(text, { title }) : fromProver9(text, title);
+      return g.ok ? exportHtml([g.value], { title }) : undefined;
+    },
     checkLean: async (path, timeoutMs, signal) => {
       const { install, pool } = await getLean();
       if (install.kind === 'notInstalled' || !pool)

@@ -180,3 +180,24 @@ test('a prover that exhausts the worker heap limit is ResourceOut, and the batch
   );
   assert.match(rep.problems[0]!.error ?? '', /out of memory/);
 });
+
+test('a dependency that throws is reported against that problem only', async () => {
+  const dir = tmp();
+  writeFileSync(join(dir, 'a.p'), 'behave: Theorem\n');
+  writeFileSync(join(dir, 'b.p'), 'behave: Theorem\n');
+  const deps = {
+    ...fakeDeps,
+    loadProblem: async (path: string) => {
+      if (path.endsWith('a.p')) throw new Error('loader bug');
+      return fakeDeps.loadProblem(path);
+    },
+  };
+  const rep = await runBatch({ paths: ['.'], cwd: dir, timeoutMs: 2000, deps, proverModule: FAKE_PROVER });
+  assert.deepEqual(
+    rep.problems.map((p) => [p.path, p.status, p.error ?? '']),
+    [
+      ['a.p', 'Error', 'internal error: loader bug'],
+      ['b.p', 'Theorem', ''],
+    ],
+  );
+});

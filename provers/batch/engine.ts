@@ -188,7 +188,15 @@ async function solvePortfolio(
     let win: AttemptResult | undefined;
     await Promise.all(
       provers.map(async (p, i) => {
-        const r = await attempt(ref, p, ctx, ac.signal);
+        const r = await attempt(ref, p, ctx, ac.signal).catch(
+          // A throw from a dependency (loader, reader, exporter) is a bug there: report it against this problem only.
+          (e: unknown): AttemptResult => ({
+            prover: p,
+            status: 'Error',
+            message: `internal error: ${e instanceof Error ? e.message : String(e)}`,
+            ms: 0,
+          }),
+        );
         attempts[i] = r;
         if (!win && isSolved(r.status) && !ac.signal.aborted) {
           win = r;
@@ -215,28 +223,48 @@ function safeName(ref: ProblemRef): string {
   return `${b}-${h}`;
 }
 
-function writeArtifact(ref: ProblemRef, a: AttemptResult, ctx: JobContext): string | undefined {
-  const dir = ctx.opts.artifactsDir;
-  if (!dir) return undefined;
-  let content: string | undefined;
-  let ext = '';
-  if (a.proofText) {
-    content = a.proofText;
-    ext = a.proofExt ?? '.txt';
-  } else if (a.proofResult?.proof) {
-    if (ctx.deps.exportProofHtml) {
-      content = ctx.deps.exportProofHtml(a.proofResult, `${ref.name} (${a.status})`);
-      ext = '.html';
-    } else {
-      content = JSON.stringify(a.proofResult.proof, null, 1);
-      ext = '.proof.json';
-    }
+/** Write a file under the artifacts folder; undefined when it cannot be written (the result matters more than the link). */
+function writeUnder(dir: string, name: string, content: string): string | undefined {
+  const file = join(dir, name);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, content);
+  } catch {
+    return undefined;
   }
-  if (content === undefined) return undefined;
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, safeName(ref) + ext);
-  writeFileSync(file, content);
   return relative(dirname(dir), file);
+}
+
+/** Proof files of the winning attempt: raw text (external) and an HTML page when the graph exporter can read it. */
+function writeArtifacts(ref: ProblemRef, a: AttemptResult, ctx: JobContext): { proof_file?: string; proof_text_file?: string } {
+  const dir = ctx.opts.artifactsDir;
+  if (!dir) return {};
+  const base = safeName(ref);
+  const title = `${ref.name} (${a.status}, ${a.prover})`;
+  // Exporters are other modules' code: a throw there costs the HTML page, not the result.
+  const tryHtml = (f: () => string | undefined): string | undefined => {
+    try {
+      return f() || undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  if (a.proofText) {
+    const text = writeUnder(dir, base + (a.proofExt ?? '.txt'), a.proofText);
+    const format = a.proofExt === '.prover9.txt' ? 'prover9' : 'tstp';
+    const html = tryHtml(() => ctx.deps.exportTextProofHtml?.(a.proofText!, format, title));
+    const page = html ? writeUnder(dir, base + '.html', html) : undefined;
+    const file = page ?? text;
+    return { ...(file ? { proof_file: file } : {}), ...(text ? { proof_text_file: text } : {}) };
+  }
+  if (a.proofResult?.proof) {
+    const html = tryHtml(() => ctx.deps.exportProofHtml?.(a.proofResult!, title));
+    const file = html
+      ? writeUnder(dir, base + '.html', html)
+      : writeUnder(dir, base + '.proof.json', JSON.stringify(a.proofResult.proof, null, 1));
+    return file ? { proof_file: file } : {};
+  }
+  return {};
 }
 
 function resultOf(ref: ProblemRef, status: BatchStatus, fields: Partial<ProblemResult>): ProblemResult {
@@ -267,7 +295,7 @@ async function solveRef(ref: ProblemRef, ctx: JobContext, signal: AbortSignal): 
     time_s: a.ms / 1000,
     ...(a.message ? { message: a.message } : {}),
   }));
-  const proofFile = p.win ? writeArtifact(ref, p.win, ctx) : undefined;
+  const files = p.win ? writeArtifacts(ref, p.win, ctx) : {};
   const solved = p.attempts.filter((a) => isSolved(a.status));
   const disagree = solved.some((a, i) => solved.slice(i + 1).some((b) => conflicting(a.status, b.status)));
   return resultOf(ref, chosen.status, {
@@ -276,7 +304,7 @@ async function solveRef(ref: ProblemRef, ctx: JobContext, signal: AbortSignal): 
     ...(chosen.message && !isSolved(chosen.status) ? { error: chosen.message } : {}),
     ...(attempts.length > 1 ? { attempts } : {}),
     ...(disagree ? { disagree } : {}),
-    ...(proofFile ? { proof_file: proofFile } : {}),
+    ...files,
   });
 }
 
@@ -293,7 +321,21 @@ export async function runBatch(opts: BatchOptions, onEvent: (e: BatchEvent) => v
   const journalAbs = opts.journal ? resolve(opts.cwd, opts.journal) : undefined;
   const entries = (await collectFiles(opts.paths, opts.cwd)).filter((e) => e.absPath !== journalAbs);
   const refs: ProblemRef[] = [];
-  for (const e of entries) refs.push(...(await problemsOf(e, deps)));
+  for (const e of entries) {
+    try {
+      refs.push(...(await problemsOf(e, deps)));
+    } catch (err) {
+      // problemsOf handles bad files itself; a throw is a bug in an injected reader or parser.
+      refs.push({
+        key: e.absPath,
+        path: e.path,
+        absPath: e.absPath,
+        name: basename(e.path),
+        format: 'tptp',
+        preError: { status: 'Error', message: `internal error reading the file: ${(err as Error).message}` },
+      });
+    }
+  }
   // Keys are unique per file/record; ordering is by (path, index) — collectFiles already sorted paths.
   refs.sort((a, b) => (a.path !== b.path ? (a.path < b.path ? -1 : 1) : (a.index ?? -1) - (b.index ?? -1)));
 

@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -98,3 +98,36 @@ test('.lean files go to the Lean bridge, or are skipped with the reason when Lea
     assert.match(rep.problems[0]!.error ?? '', /Lean not installed/);
   }
 });
+
+test(
+  'proof files: E proofs as TSTP text plus a graph HTML page, embedded proofs as HTML',
+  { skip: !HAVE_E && 'eprover not installed' },
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'entail-art-'));
+    writeFileSync(
+      join(dir, 'syl.p'),
+      'fof(a1, axiom, ![X]: (man(X) => mortal(X))).\nfof(a2, axiom, man(socrates)).\nfof(g, conjecture, mortal(socrates)).\n',
+    );
+    const art = join(dir, 'r-proofs');
+    for (const prover of (HAVE_RUN ? ['e', 'entail'] : ['e']) as ProverName[]) {
+      const rep = await runBatch({
+        paths: ['syl.p'],
+        cwd: dir,
+        provers: [prover],
+        timeoutMs: 5000,
+        artifactsDir: art,
+        deps: makeDefaultDeps(),
+      });
+      const p = rep.problems[0]!;
+      assert.equal(p.status, 'Theorem');
+      assert.ok(p.proof_file?.endsWith('.html'), `${prover}: ${p.proof_file}`);
+      const html = readFileSync(join(dir, p.proof_file!), 'utf8');
+      assert.match(html, /^<!doctype html>/i);
+      assert.match(html, /mortal/);
+      if (prover === 'e') {
+        assert.ok(p.proof_text_file?.endsWith('.tstp'));
+        assert.match(readFileSync(join(dir, p.proof_text_file!), 'utf8'), /cnf\(|fof\(/);
+      }
+    }
+  },
+);

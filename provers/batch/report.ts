@@ -55,7 +55,20 @@ function csvCell(v: unknown): string {
 }
 
 export function toCsv(r: BatchReport): string {
-  const cols = ['path', 'index', 'name', 'expected', 'status', 'prover', 'time_s', 'solved', 'wrong', 'error', 'proof_file'] as const;
+  const cols = [
+    'path',
+    'index',
+    'name',
+    'expected',
+    'status',
+    'prover',
+    'time_s',
+    'solved',
+    'wrong',
+    'error',
+    'proof_file',
+    'proof_text_file',
+  ] as const;
   const lines = [cols.join(',')];
   for (const p of r.problems) lines.push(cols.map((c) => csvCell(p[c])).join(','));
   return lines.join('\n') + '\n';
@@ -111,7 +124,9 @@ function esc(s: string): string {
 export function toHtml(r: BatchReport, proofs: ReadonlyMap<string, string> = new Map()): string {
   const rows = r.problems.map((p) => {
     const cls = p.wrong || p.disagree ? 'wrong' : p.solved ? 'ok' : ERROR_STATUSES.has(p.status) ? 'err' : 'open';
-    const link = p.proof_file ? `<a href="${esc(encodeURI(p.proof_file))}">proof</a>` : '';
+    const link =
+      (p.proof_file ? `<a href="${esc(encodeURI(p.proof_file))}">proof</a>` : '') +
+      (p.proof_text_file && p.proof_text_file !== p.proof_file ? ` <a href="${esc(encodeURI(p.proof_text_file))}">text</a>` : '');
     const inline = proofs.get(p.key);
     const detail = inline ? `<details><summary>show</summary><pre>${esc(inline)}</pre></details>` : '';
     return `<tr class="${cls}"><td>${esc(p.path)}${p.index !== undefined ? ` #${p.index}` : ''}</td><td>${esc(p.name)}</td><td>${esc(p.expected ?? '')}</td><td>${esc(p.status)}${p.wrong ? ' <b>WRONG</b>' : ''}${p.disagree ? ` <b>DISAGREE</b> (${esc(disagreement(p))})` : ''}</td><td>${esc(p.prover ?? '')}</td><td>${p.time_s.toFixed(2)}</td><td>${esc(p.error ?? '')}</td><td>${link}${detail}</td></tr>`;

@@ -78,8 +78,10 @@ export interface ProblemResult {
   /** Compare mode: two provers gave contradicting definitive answers (attempts has them all). */
   readonly disagree?: boolean;
   readonly attempts?: readonly Attempt[];
-  /** Proof artifact written for this problem, relative to the artifacts folder's parent (the report folder). */
+  /** Proof artifact written for this problem (HTML when it could be exported), relative to the artifacts folder's parent (the report folder). */
   readonly proof_file?: string;
+  /** The external prover's raw proof text (TSTP / Prover9), same base. */
+  readonly proof_text_file?: string;
 }
 
 export interface BatchSummary {
@@ -121,6 +123,8 @@ export interface BatchDeps {
   checkLean?(path: string, timeoutMs: number, signal: AbortSignal): Promise<{ status: BatchStatus; message?: string }>;
   /** Release what the deps started (the Lean REPL); called once at the end of a batch. */
   dispose?(): Promise<void>;
+  /** Export an external prover's proof text (TSTP or Prover9) as a self-contained HTML page; undefined if it cannot be read. */
+  exportTextProofHtml?(text: string, format: 'tstp' | 'prover9', title: string): string | undefined;
   /** Export an embedded proof as a self-contained HTML page (provers/graph/html.ts), when present. */
   exportProofHtml?(result: ProverResult, title: string): string;
 }

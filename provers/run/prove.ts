@@ -39,6 +39,8 @@ export interface RunResult extends ProverResult {
 
 /** Share of the remaining time each portfolio entry gets (the last one gets the rest). */
 const SLICES = [0.4, 0.35, 0.6, 1];
+/** Input clause count above which SInE runs first. */
+const LARGE_PROBLEM = 400;
 
 /**
  * Prove an already clausified input in this thread. Synchronous; for callers that
@@ -50,7 +52,12 @@ export function proveClausified(
 ): ProverResult {
   const t0 = Date.now();
   const end = t0 + (opts.timeoutMs ?? 10_000);
-  const strategies = opts.strategies ?? PORTFOLIO;
+  // Large axiom sets: try axiom selection first, where the full set would drown the search.
+  const strategies =
+    opts.strategies ??
+    (input.hasConjecture && input.clauses.length > LARGE_PROBLEM
+      ? [...PORTFOLIO].sort((a, b) => (b.sine ? 1 : 0) - (a.sine ? 1 : 0))
+      : PORTFOLIO);
   let last: ProverResult | undefined;
   let generated = 0;
   let processed = 0;

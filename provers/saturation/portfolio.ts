@@ -6,7 +6,7 @@
 import type { Strategy } from './saturate.js';
 
 export const PORTFOLIO: readonly Strategy[] = [
-  { name: 'default', selection: 'maxneg', ratio: 5, sos: false, goalFactor: 1, relWeight: true },
+  { name: 'default', selection: 'maxneg', ratio: 5, sos: false, goalFactor: 0.5, relWeight: true },
   // goal-directed: defined (rarer) predicates dominate their definitions, selection only in all-negative clauses
   { name: 'unfold', selection: 'negonly', ratio: 5, sos: false, goalFactor: 0.5, relWeight: true, predWeights: true },
   { name: 'sine', selection: 'maxneg', ratio: 5, sos: false, goalFactor: 0.5, relWeight: true, sine: 2 },

@@ -55,9 +55,11 @@ export interface Strategy {
   readonly predWeights?: boolean;
   /** SInE axiom selection depth (incomplete; only used when there is a conjecture and many clauses). */
   readonly sine?: number;
+  /** Priority penalty per literal beyond the first (prefers short clauses). */
+  readonly litPenalty?: number;
 }
 
-export const DEFAULT_STRATEGY: Strategy = { name: 'default', selection: 'maxneg', ratio: 5, sos: false, goalFactor: 1, relWeight: true };
+export const DEFAULT_STRATEGY: Strategy = { name: 'default', selection: 'maxneg', ratio: 5, sos: false, goalFactor: 0.5, relWeight: true };
 
 export interface SaturateOptions {
   /** Absolute deadline (Date.now() milliseconds). */
@@ -295,6 +297,7 @@ export class Saturation {
       w = 0;
       for (const x of c.lits) w += this.relWeight(x.l) + (x.r === this.bank.TRUE ? 0 : this.relWeight(x.r));
     } else w = c.weight;
+    if (this.strategy.litPenalty && c.lits.length > 1) w += this.strategy.litPenalty * (c.lits.length - 1);
     if (c.goal) w *= this.strategy.goalFactor;
     return w;
   }
@@ -815,10 +818,7 @@ export class Saturation {
       const y = I.lits[k]!;
       lits.push(mkLit(this.kbo, y.pos, s.inst(y.l, iS), s.inst(y.r, iS), b.TRUE));
     }
-    const subF = this.parentSubst(F, fS);
-    const subI = this.parentSubst(I, iS);
-    s.undo(mark);
-    this.emit(lits, isBool ? 'resolution' : 'superposition', [F, I], [subF, subI], F.goal || I.goal);
+    this.conclude(lits, isBool ? 'resolution' : 'superposition', F, fS, I, iS, mark);
   }
 
   private parentSubst(c: SClause, scope: number): Int32Array {
@@ -841,9 +841,7 @@ export class Saturation {
       const y = g.lits[k]!;
       lits.push(mkLit(this.kbo, y.pos, s.inst(y.l, 0), s.inst(y.r, 0), b.TRUE));
     }
-    const sub = this.parentSubst(g, 0);
-    s.undo(mark);
-    this.emit(lits, 'equality_resolution', [g], [sub], g.goal);
+    this.conclude(lits, 'equality_resolution', g, 0, null, 1, mark);
   }
 
   private equalityFactoring(g: SClause, i: number): void {
@@ -880,20 +878,31 @@ export class Saturation {
             const z = g.lits[k]!;
             lits.push(mkLit(this.kbo, z.pos, s.inst(z.l, 0), s.inst(z.r, 0), b.TRUE));
           }
-          const sub = this.parentSubst(g, 0);
-          s.undo(mark);
-          const rule: Rule = tT === b.TRUE && t2 === b.TRUE ? 'factoring' : 'equality_factoring';
-          this.emit(lits, rule, [g], [sub], g.goal);
+          this.conclude(lits, tT === b.TRUE && t2 === b.TRUE ? 'factoring' : 'equality_factoring', g, 0, null, 1, mark);
         }
       }
     }
   }
 
-  private emit(lits: SLit[], rule: Rule, parents: SClause[], substs: Int32Array[], goal: boolean): void {
+  /**
+   * Finish an inference while the unifier is still bound: clean the conclusion, record each
+   * parent's substitution (only for clauses that are kept), undo the bindings, store the clause.
+   */
+  private conclude(lits: SLit[], rule: Rule, A: SClause, sa: number, B: SClause | null, sb: number, mark: number): void {
     this.stats.generated++;
     const cl = cleanLits(lits);
-    if (cl === null) return;
+    if (cl === null) {
+      this.sub.undo(mark);
+      return;
+    }
     const out = cl === 'same' ? lits : cl;
+    const parents = B ? [A, B] : [A];
+    const substs = B ? [this.parentSubst(A, sa), this.parentSubst(B, sb)] : [this.parentSubst(A, sa)];
+    this.sub.undo(mark);
+    this.emit(out, rule, parents, substs, A.goal || (B !== null && B.goal));
+  }
+
+  private emit(out: SLit[], rule: Rule, parents: SClause[], substs: Int32Array[], goal: boolean): void {
     if (litsVarBound(this.bank, out) > MAX_VARS) {
       this.incomplete = true;
       return;

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { BatchPanel } from './components/BatchPanel.js';
 import { EditorPanel } from './components/EditorPanel.js';
 import { GraphPanel } from './components/GraphPanel.js';
 import { ResultView } from './components/ResultView.js';
@@ -69,13 +70,7 @@ export function App() {
             {tab === 'nl' && <NlPane />}
             {tab === 'sessions' && <SessionsPanel />}
             {tab === 'settings' && <SettingsPanel />}
-            {tab === 'batch' && (
-              <ModulePanel
-                panel="batch"
-                title="Batch runs"
-                blurb="Run a prover over a folder of problems and compare with the expected SZS statuses."
-              />
-            )}
+            {tab === 'batch' && <BatchPanel />}
             {tab === 'lean' && <ModulePanel panel="lean" title="Lean" blurb="Check Lean 4 snippets through the Lean REPL bridge." />}
             {tab === 'explore' && (
               <ModulePanel

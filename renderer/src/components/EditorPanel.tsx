@@ -54,7 +54,13 @@ export function EditorPanel() {
         />
       </Suspense>
       <div className="diagnostics" data-testid="diagnostics" aria-live="polite">
-        {parseFailure ? (
+        {doc.language === 'prolog' || doc.language === 'lean' ? (
+          <span className="muted">
+            {doc.language === 'prolog'
+              ? 'Prolog: checked by tau-prolog when run (last `?- goal.` line is the query)'
+              : 'Lean: checked by the Lean bridge'}
+          </span>
+        ) : parseFailure ? (
           <span className="warn">Parser {parseFailure}</span>
         ) : diagnostics.length === 0 ? (
           <span className="ok" data-testid="parse-ok">

@@ -69,6 +69,7 @@ export function ResultView() {
         )}
       </div>
       {result.message && <p className="muted">{result.message}</p>}
+      {result.answers && result.answers.length > 0 && <AnswersTable answers={result.answers} />}
       {nodes.length > 0 && (
         <table className="steps" data-testid="proof-steps">
           <thead>
@@ -114,6 +115,29 @@ export function ResultView() {
         </div>
       )}
     </div>
+  );
+}
+
+function AnswersTable({ answers }: { answers: readonly Readonly<Record<string, string>>[] }) {
+  const vars = [...new Set(answers.flatMap((a) => Object.keys(a)))];
+  return (
+    <table className="model-table answers" data-testid="prolog-answers">
+      <caption>Answers</caption>
+      <thead>
+        <tr>
+          <th>#</th>
+          {vars.length === 0 ? <th>result</th> : vars.map((v) => <th key={v}>{v}</th>)}
+        </tr>
+      </thead>
+      <tbody>
+        {answers.map((a, i) => (
+          <tr key={i}>
+            <td>{i + 1}</td>
+            {vars.length === 0 ? <td className="true">yes</td> : vars.map((v) => <td key={v}>{a[v] ?? ''}</td>)}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

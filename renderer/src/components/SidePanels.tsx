@@ -238,6 +238,31 @@ export function SettingsPanel() {
         autosave the session every 15 s
       </label>
       <h3>Provers</h3>
+      <p className="muted">
+        Paths to external provers (empty: look them up on PATH). Saved with “Save settings”; the prover list refreshes after saving.
+      </p>
+      <table className="runs">
+        <tbody>
+          {(['eprover', 'vampire', 'prover9', 'z3'] as const).map((id) => (
+            <tr key={id}>
+              <td>{id}</td>
+              <td>
+                <input
+                  data-testid={`path-${id}`}
+                  placeholder={`${id} on PATH`}
+                  value={settings.externalPaths[id] ?? ''}
+                  onChange={(e) => {
+                    const paths = { ...settings.externalPaths };
+                    if (e.target.value.trim() === '') delete paths[id];
+                    else paths[id] = e.target.value.trim();
+                    dispatch({ type: 'settings/loaded', settings: { ...settings, externalPaths: paths } });
+                  }}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
       <table className="runs">
         <tbody>
           {provers.map((p) => (
@@ -257,7 +282,7 @@ export function SettingsPanel() {
   );
 }
 
-export function ModulePanel({ panel, title, blurb }: { panel: 'batch' | 'lean' | 'explore'; title: string; blurb: string }) {
+export function ModulePanel({ panel, title, blurb }: { panel: 'lean' | 'explore'; title: string; blurb: string }) {
   const { effects } = useWorkbench();
   const status = useSel((s) => s.panels[panel]);
   useEffect(() => {

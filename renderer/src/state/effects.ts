@@ -18,7 +18,9 @@ export interface Effects {
   judgeNl(edited?: { index: number; formulas: string[] }[]): Promise<void>;
   exportHtml(graph: GraphData): Promise<string | undefined>;
   saveSettings(): Promise<string>;
-  probePanel(panel: 'batch' | 'lean' | 'explore'): Promise<void>;
+  runBatch(): Promise<void>;
+  cancelBatch(): Promise<void>;
+  probePanel(panel: 'lean' | 'explore'): Promise<void>;
   openText(name: string, text: string): void;
   dispose(): void;
 }
@@ -36,6 +38,19 @@ const PROBLEM_LANGS: Record<string, Language> = {
   folio: 'folio',
 };
 
+/**
+ * A Prolog buffer's query is its last `?- goal.` line (the usual notation in
+ * Prolog files); the program is everything else.
+ */
+export function splitPrologQuery(text: string): { program: string; query: string } | undefined {
+  const lines = text.split(/\r?\n/);
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const m = /^\s*\?-\s*(.+?)\s*\.?\s*$/.exec(lines[i]!);
+    if (m && m[1]) return { program: lines.filter((_, j) => j !== i).join('\n'), query: m[1] };
+  }
+  return undefined;
+}
+
 /** A file that is mostly control bytes is not a problem file; say so instead of loading garbage into Monaco. */
 export function looksBinary(text: string): boolean {
   const n = Math.min(text.length, 8192);
@@ -51,7 +66,10 @@ export function createEffects(api: EntailApi, store: WorkbenchStore): Effects {
   const { dispatch, getState } = store;
   const unsubscribe = api.onEvent((e) => {
     if (e.type === 'progress') dispatch({ type: 'run/progress', jobId: e.jobId, elapsedMs: e.elapsedMs, message: e.message });
-    else if (e.type === 'finished') dispatch({ type: 'run/finished', jobId: e.jobId, state: e.state });
+    else if (e.type === 'finished') {
+      if (e.jobId === getState().batch.jobId) dispatch({ type: 'batch/finished', jobId: e.jobId, state: e.state });
+      else dispatch({ type: 'run/finished', jobId: e.jobId, state: e.state });
+    } else if (e.type === 'batchRow') dispatch({ type: 'batch/row', jobId: e.jobId, row: e.row, done: e.done, total: e.total });
     else if (e.type === 'menu') {
       if (e.command === 'new') dispatch({ type: 'problem/new', language: activeProblem(getState()).language });
       else if (e.command === 'save') void effects.saveSession();
@@ -93,15 +111,27 @@ export function createEffects(api: EntailApi, store: WorkbenchStore): Effects {
       const s = getState();
       if (s.run.phase === 'running' || s.run.phase === 'starting') return;
       const p = activeProblem(s);
-      if (p.language === 'prolog' || p.language === 'lean') {
+      if (p.language === 'lean') {
         dispatch({
           type: 'run/rejected',
-          message: `${p.language} buffers are not first-order problems; use the ${p.language === 'lean' ? 'Lean' : 'tau-prolog'} panel`,
+          message: 'Lean buffers are checked by the Lean bridge, which is not wired into the workbench yet',
         });
         return;
       }
+      if (p.language === 'prolog') {
+        const q = splitPrologQuery(p.text);
+        if (!q) {
+          dispatch({ type: 'run/rejected', message: 'add a query line such as `?- ancestor(X, bob).` to run this Prolog buffer' });
+          return;
+        }
+        dispatch({ type: 'run/starting' });
+        const r = await api.prolog({ program: q.program, query: q.query, maxSteps: 1_000_000 });
+        if (r.kind === 'ok') dispatch({ type: 'run/result', result: r.value });
+        else dispatch({ type: 'run/rejected', message: `cannot run: ${describeFailure(r)}` });
+        return;
+      }
       dispatch({ type: 'run/starting' });
-      const r = await api.prove({ text: p.text, dialect: p.language, prover: s.prover, limits: s.settings.limits });
+      const r = await api.prove({ text: p.text, dialect: p.language, prover: s.prover, limits: s.settings.limits, name: p.title });
       if (r.kind === 'ok') dispatch({ type: 'run/started', jobId: r.value.jobId });
       else dispatch({ type: 'run/rejected', message: `cannot prove: ${describeFailure(r)}` });
     },
@@ -165,17 +195,35 @@ export function createEffects(api: EntailApi, store: WorkbenchStore): Effects {
       dispatch({ type: 'notice', level: 'error', text: `HTML export: ${describeFailure(r)}` });
       return undefined;
     },
+    async runBatch() {
+      const s = getState();
+      if (s.batch.phase === 'running') return;
+      const paths = splitLines(s.batch.paths);
+      if (paths.length === 0) {
+        dispatch({ type: 'batch/rejected', message: 'list at least one problem file or folder (paths on the machine running the engine)' });
+        return;
+      }
+      const r = await api.batch({
+        paths,
+        prover: s.prover === 'tau-prolog' ? 'embedded' : s.prover,
+        timeoutMs: s.settings.limits.timeoutMs,
+      });
+      if (r.kind === 'ok') dispatch({ type: 'batch/started', jobId: r.value.jobId });
+      else dispatch({ type: 'batch/rejected', message: describeFailure(r) });
+    },
+    async cancelBatch() {
+      const { batch } = getState();
+      if (batch.jobId && batch.phase === 'running') await api.cancel({ jobId: batch.jobId });
+    },
     async saveSettings() {
       const r = await api.settingsSet({ settings: getState().settings });
       return r.kind === 'ok' ? 'saved' : describeFailure(r);
     },
     async probePanel(panel) {
       const r =
-        panel === 'batch'
-          ? await api.batch({ paths: [], prover: getState().prover, timeoutMs: 1000 })
-          : panel === 'lean'
-            ? await api.lean({ text: '' })
-            : await api.explore({ text: activeProblem(getState()).text, dialect: 'auto', steps: 1 });
+        panel === 'lean'
+          ? await api.lean({ text: '' })
+          : await api.explore({ text: activeProblem(getState()).text, dialect: 'auto', steps: 1 });
       dispatch({ type: 'panel/status', panel, text: r.kind === 'ok' ? 'ready' : describeFailure(r) });
     },
     openText(name, text) {

@@ -8,6 +8,8 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import { DEFAULT_SETTINGS, SESSION_VERSION } from '../../../electron/common/api.js';
 import type {
+  BatchRow,
+  BatchSummaryView,
   Diagnostic,
   JobState,
   Language,
@@ -79,6 +81,16 @@ export interface State {
   readonly notices: readonly Notice[];
   readonly noticeSeq: number;
   readonly panels: Readonly<Partial<Record<'batch' | 'lean' | 'explore', string>>>;
+  readonly batch: {
+    readonly paths: string;
+    readonly jobId?: string;
+    readonly phase: 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+    readonly done: number;
+    readonly total: number;
+    readonly rows: readonly BatchRow[];
+    readonly summary?: BatchSummaryView;
+    readonly failure?: string;
+  };
 }
 
 export type Action =
@@ -97,6 +109,8 @@ export type Action =
   | { type: 'run/progress'; jobId: string; elapsedMs: number; message: string }
   | { type: 'run/finished'; jobId: string; state: JobState }
   | { type: 'run/rejected'; message: string }
+  /** A run answered synchronously (Prolog queries: no job). */
+  | { type: 'run/result'; result: RunResult }
   | { type: 'graph/select'; id?: string }
   | { type: 'graph/collapse'; collapse: boolean }
   | { type: 'graph/search'; text: string }
@@ -113,6 +127,11 @@ export type Action =
   | { type: 'connection'; state: State['connection'] }
   | { type: 'tab'; tab: Tab }
   | { type: 'panel/status'; panel: 'batch' | 'lean' | 'explore'; text: string }
+  | { type: 'batch/paths'; paths: string }
+  | { type: 'batch/started'; jobId: string }
+  | { type: 'batch/row'; jobId: string; row: BatchRow; done: number; total: number }
+  | { type: 'batch/finished'; jobId: string; state: JobState }
+  | { type: 'batch/rejected'; message: string }
   | { type: 'notice'; level: Notice['level']; text: string }
   | { type: 'notice/dismiss'; id: number };
 
@@ -147,6 +166,7 @@ export function initialState(): State {
     notices: [],
     noticeSeq: 0,
     panels: {},
+    batch: { paths: '', phase: 'idle', done: 0, total: 0, rows: [] },
   };
 }
 
@@ -235,6 +255,25 @@ export function reduce(s: State, a: Action): State {
       if (st.state === 'failed') return notice({ ...s, run: { ...s.run, phase: 'failed', message: st.failure } }, 'error', st.failure);
       return s;
     }
+    case 'run/result': {
+      const r = a.result;
+      const record: RunRecord = {
+        problemId: s.activeId,
+        at: new Date().toISOString(),
+        prover: r.prover,
+        status: r.status,
+        timeMs: r.timeMs,
+        result: r,
+      };
+      return {
+        ...s,
+        run: { phase: 'done', elapsedMs: r.timeMs, message: r.status },
+        result: r,
+        runs: [...s.runs, record].slice(-MAX_RUNS),
+        graph: { ...s.graph, selected: undefined },
+        session: { ...s.session, dirty: true },
+      };
+    }
     case 'run/rejected':
       return notice({ ...s, run: { phase: 'failed', elapsedMs: 0, message: a.message } }, 'error', a.message);
     case 'graph/select':
@@ -313,6 +352,27 @@ export function reduce(s: State, a: Action): State {
       return { ...s, tab: a.tab };
     case 'panel/status':
       return { ...s, panels: { ...s.panels, [a.panel]: a.text } };
+    case 'batch/paths':
+      return { ...s, batch: { ...s.batch, paths: a.paths } };
+    case 'batch/started':
+      return { ...s, batch: { paths: s.batch.paths, jobId: a.jobId, phase: 'running', done: 0, total: 0, rows: [] } };
+    case 'batch/row':
+      if (s.batch.jobId !== a.jobId) return s;
+      return { ...s, batch: { ...s.batch, done: a.done, total: a.total, rows: [...s.batch.rows, a.row] } };
+    case 'batch/finished': {
+      if (s.batch.jobId !== a.jobId) return s;
+      const st = a.state;
+      if (st.state === 'batchDone')
+        return {
+          ...s,
+          batch: { ...s.batch, phase: 'done', rows: st.rows, summary: st.summary, done: st.rows.length, total: st.summary.total },
+        };
+      if (st.state === 'cancelled') return { ...s, batch: { ...s.batch, phase: 'cancelled' } };
+      if (st.state === 'failed') return { ...s, batch: { ...s.batch, phase: 'failed', failure: st.failure } };
+      return s;
+    }
+    case 'batch/rejected':
+      return { ...s, batch: { ...s.batch, phase: 'failed', failure: a.message } };
     case 'notice':
       return notice(s, a.level, a.text);
     case 'notice/dismiss':
