@@ -203,10 +203,46 @@ export interface EngineModules {
   graphImport: GraphImportModule;
   prolog: PrologModule;
   batch: BatchModule;
-  lean: OpenModule;
-  genlogic: OpenModule;
+  lean: LeanModule;
+  genlogic: GenlogicModule;
+  explorerGraphs: ExplorerGraphsModule;
+  nlLlm: NlLlmModule;
+  nlOpenAi: NlOpenAiModule;
+  nlReplay: NlReplayModule;
   nlPipeline: NlPipelineModule;
   nlJudge: NlJudgeModule;
   nlEngine: NlEngineModule;
   nlVote: { majorityVote(vs: readonly NlSampleResult['verdict'][]): NlSampleResult['verdict'] };
+}
+
+/** provers/lean: the Lean REPL bridge (types from the module itself: it is built in this tree). */
+export interface LeanModule {
+  LeanService: typeof import('../provers/lean/index.js').LeanService;
+  toMonacoMarkers: typeof import('../provers/lean/index.js').toMonacoMarkers;
+  describeFailure: typeof import('../provers/lean/index.js').describeFailure;
+}
+
+/** provers/genlogic: the Generative-Logic explorer (pure; run in a worker by service/exploring.ts). */
+export interface GenlogicModule {
+  explore: typeof import('../provers/genlogic/index.js').explore;
+  parseDeclarations: typeof import('../provers/genlogic/index.js').parseDeclarations;
+  defaultFunctions: typeof import('../provers/genlogic/index.js').defaultFunctions;
+  theoryPrecedence: typeof import('../provers/genlogic/index.js').theoryPrecedence;
+  rewritingProver: typeof import('../provers/genlogic/index.js').rewritingProver;
+  equationText: typeof import('../provers/genlogic/index.js').equationText;
+}
+/** The derivation → proof-graph converter (one graph per theorem) lives with `entail explore`. */
+export interface ExplorerGraphsModule {
+  derivationGraphs: typeof import('../cli/commands/explore.js').derivationGraphs;
+}
+
+/** nl/: LLM translation and the two LLM providers the workbench offers. */
+export interface NlLlmModule {
+  llmTranslator: typeof import('../nl/pipeline.js').llmTranslator;
+}
+export interface NlOpenAiModule {
+  OpenAiProvider: typeof import('../nl/providers/openai.js').OpenAiProvider;
+}
+export interface NlReplayModule {
+  loadReplay: typeof import('../nl/providers/replay.js').loadReplay;
 }

@@ -8,8 +8,10 @@
  * State (jobs, settings cache) lives in the instance returned by createService,
  * never in module globals, so tests can run several services side by side.
  */
-import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
-import { join, resolve, sep, basename } from 'node:path';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve, sep, basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Formula, Problem, ProverResult } from '../provers/logic/index.js';
 import {
   DEFAULT_SETTINGS,
@@ -31,6 +33,7 @@ import type {
   BatchSummaryView,
   JobEvent,
   JobState,
+  LeanView,
   Limits,
   NlSample,
   ProverId,
@@ -43,7 +46,10 @@ import type { z } from 'zod';
 import type { inputSchemas } from '../electron/common/api.js';
 import { moduleLoader, summariseCheck } from './engines.js';
 import type { EngineLoader } from './engines.js';
-import type { BatchProblemResult, EngineModules, ExternalProverId } from './contracts.js';
+import type { BatchProblemResult, EngineModules, ExternalProverId, NlTranslator } from './contracts.js';
+import type { LeanServiceOptions } from '../provers/lean/index.js';
+import { startExploration } from './exploring.js';
+import type { Exploration } from './exploring.js';
 import { modelTables } from './views.js';
 import { createParser } from './parsing.js';
 
@@ -58,6 +64,10 @@ export interface ServiceOptions {
   readonly progressMs?: number;
   /** Extra folders sessionOpen may read from (Electron passes the folders the user picked in dialogs). */
   readonly allowedRoots?: readonly string[];
+  /** Lean discovery and pool (tests point it at a fake REPL or an empty PATH); default: ENTAIL_LEAN_REPL / ENTAIL_LEAN_PROJECT / PATH. */
+  readonly lean?: LeanServiceOptions;
+  /** Run explorations in worker threads (default: in the compiled build). */
+  readonly exploreInWorker?: boolean;
 }
 
 type Input<M extends ApiMethod> = z.output<(typeof inputSchemas)[M]>;
@@ -103,7 +113,12 @@ export function createService(opts: ServiceOptions): EngineService {
   let jobCounter = 0;
   const sessionsDir = resolve(opts.dataDir, 'sessions');
   const settingsFile = resolve(opts.dataDir, 'settings.json');
+  const secretsFile = resolve(opts.dataDir, 'secrets.json');
   const roots = [sessionsDir, ...(opts.allowedRoots ?? []).map((r) => resolve(r))];
+  /** NL judgements in flight, by the client's request id (cancel aborts them). */
+  const nlRequests = new Map<string, AbortController>();
+  const explorations = new Map<string, Exploration>();
+  let leanService: InstanceType<EngineModules['lean']['LeanService']> | undefined;
 
   function finish(job: Job, state: JobState): void {
     if (job.state.state !== 'running') return;
@@ -194,12 +209,43 @@ export function createService(opts: ServiceOptions): EngineService {
   }
 
   async function readSettings(): Promise<Settings> {
+    let settings = DEFAULT_SETTINGS;
     try {
       const parsed = settingsSchema.safeParse(JSON.parse(await readFile(settingsFile, 'utf8')));
-      return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+      if (parsed.success) settings = parsed.data;
     } catch {
-      return DEFAULT_SETTINGS;
+      // no settings yet
     }
+    // The API key never leaves the service: only whether one is set.
+    const { nlApiKey: _drop, ...rest } = settings;
+    void _drop;
+    return { ...rest, nlApiKeySet: (await readApiKey()) !== undefined };
+  }
+
+  /** The `openai` provider's key: the one set in Settings (kept in secrets.json, mode 0600), else env OPENAI_API_KEY. */
+  async function readApiKey(): Promise<string | undefined> {
+    try {
+      const j = JSON.parse(await readFile(secretsFile, 'utf8')) as { nlApiKey?: unknown };
+      if (typeof j.nlApiKey === 'string' && j.nlApiKey !== '') return j.nlApiKey;
+    } catch {
+      // none stored
+    }
+    return process.env.OPENAI_API_KEY || undefined;
+  }
+
+  function openAiEndpoint(settings: Settings): { baseUrl: string; model: string } | undefined {
+    const baseUrl = settings.nlOpenAi?.baseUrl || process.env.OPENAI_BASE_URL || '';
+    const model = settings.nlOpenAi?.model || process.env.OPENAI_MODEL || '';
+    return baseUrl && model ? { baseUrl, model } : undefined;
+  }
+
+  async function lean(): Promise<
+    { ok: true; svc: NonNullable<typeof leanService>; mod: EngineModules['lean'] } | { ok: false; reason: string }
+  > {
+    const l = await load('lean');
+    if (!l.ok) return l;
+    leanService ??= new l.mod.LeanService(opts.lean ?? {});
+    return { ok: true, svc: leanService, mod: l.mod };
   }
 
   const handlers: Handlers = {
@@ -305,9 +351,16 @@ export function createService(opts: ServiceOptions): EngineService {
     },
 
     async cancel({ jobId }) {
+      const nl = nlRequests.get(jobId);
+      if (nl) {
+        nl.abort();
+        nlRequests.delete(jobId);
+        return okResult({ cancelled: true });
+      }
       const job = jobs.get(jobId);
       if (!job || job.state.state !== 'running') return okResult({ cancelled: false });
       job.controller.abort();
+      explorations.get(jobId)?.stop();
       // Report cancellation now: the worker's termination is the engine's business, the UI must not wait on it.
       finish(job, { state: 'cancelled' });
       return okResult({ cancelled: true });
@@ -354,68 +407,142 @@ export function createService(opts: ServiceOptions): EngineService {
       return okResult(out);
     },
 
-    async exportHtml({ graph }) {
+    async exportHtml({ graph, more, title }) {
       const g = await load('graph');
       if (!g.ok) return unavailable(g.reason);
-      return okResult({ html: g.mod.exportHtml([graph], { title: graph.title }) });
+      return okResult({ html: g.mod.exportHtml([graph, ...(more ?? [])], { title: title ?? graph.title }) });
     },
 
     async nlProviders() {
-      const [pipe, eng] = await Promise.all([load('nlPipeline'), load('nlEngine')]);
+      const [pipe, eng, llm, oa, rp] = await Promise.all([
+        load('nlPipeline'),
+        load('nlEngine'),
+        load('nlLlm'),
+        load('nlOpenAi'),
+        load('nlReplay'),
+      ]);
       const ready = pipe.ok && eng.ok;
       const why = !pipe.ok ? pipe.reason : !eng.ok ? eng.reason : '';
+      const settings = await readSettings();
+      const endpoint = openAiEndpoint(settings);
+      const llmWhy = !ready ? why : !llm.ok ? llm.reason : '';
       return okResult([
         { id: 'cnl', available: ready, detail: ready ? 'controlled English, deterministic, one sample' : why },
         {
           id: 'replay',
-          available: false,
-          detail: 'replays recorded LLM output for dataset problems only (use `entail eval`); free text has no recording',
+          available: Boolean(!llmWhy && rp.ok && settings.nlReplayPath),
+          detail: llmWhy
+            ? llmWhy
+            : !rp.ok
+              ? rp.reason
+              : settings.nlReplayPath
+                ? `recorded output from ${basename(settings.nlReplayPath)}; give the recorded problem id (e.g. linc_0)`
+                : 'set a LINC / Logic-LM recorded-output file in Settings (recordings exist for dataset problems only)',
         },
-        { id: 'openai', available: false, detail: 'LLM providers are not wired into the workbench yet (use `entail eval`)' },
+        {
+          id: 'openai',
+          available: Boolean(!llmWhy && oa.ok && endpoint),
+          detail: llmWhy
+            ? llmWhy
+            : !oa.ok
+              ? oa.reason
+              : endpoint
+                ? `${endpoint.model} at ${endpoint.baseUrl}${settings.nlApiKeySet ? ' (API key set)' : ' (no API key)'}`
+                : 'set the base URL and model in Settings (or OPENAI_BASE_URL / OPENAI_MODEL)',
+        },
       ]);
     },
 
-    async nlJudge({ premises, conclusion, provider, edited }) {
-      if (provider !== 'cnl') return unavailable(`NL provider '${provider}' is not wired into the workbench (only 'cnl')`);
+    async nlJudge({ premises, conclusion, provider, k, edited, requestId, problemId }) {
+      if (provider !== 'cnl' && provider !== 'openai' && provider !== 'replay')
+        return unavailable(`NL provider '${provider}' is not offered by the workbench (cnl, openai, replay)`);
       const [pipe, eng, jm, syn] = await Promise.all([load('nlPipeline'), load('nlEngine'), load('nlJudge'), load('syntax')]);
       if (!pipe.ok) return unavailable(pipe.reason);
       if (!eng.ok) return unavailable(eng.reason);
       const engine = eng.mod.defaultEngine;
-      const show = (f: Formula | undefined, fol: string): string =>
-        f && syn.ok && syn.mod.printFormula ? syn.mod.printFormula(f, 'entail') : fol;
-      // Judging runs the embedded prover in-process: keep each call short so the server stays responsive.
-      const opts = { timeoutMs: NL_PROVER_MS, certify: true };
-      const r = await pipe.mod.runProblem({ id: 'workbench', premises, conclusion }, pipe.mod.cnlTranslator(), engine, opts);
-      const sentences = [...premises, conclusion];
-      const samples: NlSample[] = r.samples.map((s) => {
-        const lines = [...s.premises, ...(s.conclusion ? [s.conclusion] : [])];
-        return {
-          index: s.index,
-          verdict: s.verdict,
-          ...(s.error ? { message: s.error } : {}),
-          pairs: sentences.map((sentence, i) => ({ sentence, formula: lines[i] ? show(lines[i]!.formula, lines[i]!.fol) : '' })),
-        };
-      });
-      // User-edited formulas: parse (Entail syntax) and judge them directly, replacing that sample.
-      for (const e of edited ?? []) {
-        const at = samples.findIndex((s) => s.index === e.index);
-        if (at < 0 || !jm.ok) continue;
-        const parsed = e.formulas.map((t) => engine.parse(t, 'entail'));
-        const bad = parsed.findIndex((x) => !x.ok);
-        const pairs = sentences.map((sentence, i) => ({ sentence, formula: e.formulas[i] ?? '' }));
-        if (bad >= 0 || parsed.length !== sentences.length) {
-          const err =
-            bad >= 0 ? (parsed[bad] as { ok: false; error: { message: string } }).error.message : 'one formula per sentence is needed';
-          samples[at] = { index: e.index, verdict: 'Error', message: `edited formula ${bad + 1}: ${err}`, pairs };
-          continue;
+      let translator: NlTranslator;
+      if (provider === 'cnl') translator = pipe.mod.cnlTranslator();
+      else {
+        const llm = await load('nlLlm');
+        if (!llm.ok) return unavailable(llm.reason);
+        const settings = await readSettings();
+        if (provider === 'openai') {
+          const oa = await load('nlOpenAi');
+          if (!oa.ok) return unavailable(oa.reason);
+          const endpoint = openAiEndpoint(settings);
+          if (!endpoint)
+            return unavailable('the openai provider needs a base URL and a model (Settings, or OPENAI_BASE_URL / OPENAI_MODEL)');
+          const apiKey = await readApiKey();
+          const p = new oa.mod.OpenAiProvider({
+            ...endpoint,
+            ...(apiKey ? { apiKey } : {}),
+            endpoint: 'chat',
+            timeoutMs: 60_000,
+            maxRetries: 2,
+            concurrency: 2,
+          });
+          translator = llm.mod.llmTranslator(p, engine as never, { samples: k, chat: true, repair: true });
+        } else {
+          const rp = await load('nlReplay');
+          if (!rp.ok) return unavailable(rp.reason);
+          if (!settings.nlReplayPath) return unavailable('set the replay file (LINC / Logic-LM recorded output) in Settings');
+          if (!problemId) return { kind: 'invalid', issues: ['the replay provider needs the recorded problem id (e.g. linc_0)'] };
+          const r = await rp.mod.loadReplay(settings.nlReplayPath);
+          if (!r.ok) return unavailable(r.error);
+          translator = llm.mod.llmTranslator(r.value, engine as never, { samples: k });
         }
-        const fs = parsed.map((x) => (x as { ok: true; value: Formula }).value);
-        const j = await jm.mod.judge('workbench_edit', fs.slice(0, -1), fs[fs.length - 1]!, engine, opts);
-        samples[at] = { index: e.index, verdict: j.verdict, ...(j.reason ? { message: j.reason } : {}), pairs };
       }
-      const vm = await load('nlVote');
-      const vote = edited?.length ? (vm.ok ? vm.mod.majorityVote(samples.map((s) => s.verdict)) : 'Error') : r.prediction;
-      return okResult({ provider, samples, vote });
+      const controller = new AbortController();
+      if (requestId) nlRequests.set(requestId, controller);
+      try {
+        return await judgeWith(translator, engine, controller.signal);
+      } finally {
+        if (requestId) nlRequests.delete(requestId);
+      }
+
+      async function judgeWith(
+        translator: NlTranslator,
+        engine: EngineModules['nlEngine']['defaultEngine'],
+        signal: AbortSignal,
+      ): Promise<ApiResult<ApiOutput<'nlJudge'>>> {
+        const show = (f: Formula | undefined, fol: string): string =>
+          f && syn.ok && syn.mod.printFormula ? syn.mod.printFormula(f, 'entail') : fol;
+        // Judging runs the embedded prover in-process: keep each call short so the server stays responsive.
+        const opts = { timeoutMs: NL_PROVER_MS, certify: true, signal };
+        if (!pipe.ok) return unavailable(pipe.reason);
+        const r = await pipe.mod.runProblem({ id: problemId ?? 'workbench', premises, conclusion }, translator, engine, opts);
+        if (signal.aborted) return errorResult('cancelled');
+        const sentences = [...premises, conclusion];
+        const samples: NlSample[] = r.samples.map((s) => {
+          const lines = [...s.premises, ...(s.conclusion ? [s.conclusion] : [])];
+          return {
+            index: s.index,
+            verdict: s.verdict,
+            ...(s.error ? { message: s.error } : {}),
+            pairs: sentences.map((sentence, i) => ({ sentence, formula: lines[i] ? show(lines[i]!.formula, lines[i]!.fol) : '' })),
+          };
+        });
+        // User-edited formulas: parse (Entail syntax) and judge them directly, replacing that sample.
+        for (const e of edited ?? []) {
+          const at = samples.findIndex((s) => s.index === e.index);
+          if (at < 0 || !jm.ok) continue;
+          const parsed = e.formulas.map((t) => engine.parse(t, 'entail'));
+          const bad = parsed.findIndex((x) => !x.ok);
+          const pairs = sentences.map((sentence, i) => ({ sentence, formula: e.formulas[i] ?? '' }));
+          if (bad >= 0 || parsed.length !== sentences.length) {
+            const err =
+              bad >= 0 ? (parsed[bad] as { ok: false; error: { message: string } }).error.message : 'one formula per sentence is needed';
+            samples[at] = { index: e.index, verdict: 'Error', message: `edited formula ${bad + 1}: ${err}`, pairs };
+            continue;
+          }
+          const fs = parsed.map((x) => (x as { ok: true; value: Formula }).value);
+          const j = await jm.mod.judge('workbench_edit', fs.slice(0, -1), fs[fs.length - 1]!, engine, opts);
+          samples[at] = { index: e.index, verdict: j.verdict, ...(j.reason ? { message: j.reason } : {}), pairs };
+        }
+        const vm = await load('nlVote');
+        const vote = edited?.length ? (vm.ok ? vm.mod.majorityVote(samples.map((s) => s.verdict)) : 'Error') : r.prediction;
+        return okResult({ provider, samples, vote });
+      }
     },
 
     async batch({ paths, prover, timeoutMs }) {
@@ -466,14 +593,103 @@ export function createService(opts: ServiceOptions): EngineService {
       return okResult({ jobId: job.id });
     },
 
-    async lean() {
-      const l = await load('lean');
-      return unavailable(l.ok ? 'Lean bridge present but not wired into the workbench yet (no Lean on this machine)' : l.reason);
+    async lean(input) {
+      const l = await lean();
+      if (!l.ok) return unavailable(l.reason);
+      const { svc, mod } = l;
+      const base = { op: input.op, markers: [], sorries: [] } as const;
+      if (input.op === 'export') {
+        // FOL → Lean is pure translation: no Lean needed.
+        const syn = await load('syntax');
+        if (!syn.ok) return unavailable(syn.reason);
+        const parsed = await parser.parse({ text: input.text, dialect: input.dialect, name: input.name ?? 'problem', withProblem: true });
+        if (!parsed.ok) return unavailable(parsed.reason);
+        if (!parsed.problem) return { kind: 'invalid', issues: [parsed.error ?? 'the problem did not parse'] };
+        const t = svc.exportProblem(parsed.problem);
+        return okResult<LeanView>({
+          ...base,
+          status: 'ok',
+          detail: `theorem ${t.theoremName} (${t.symbols.length} symbols)`,
+          code: t.code,
+          theoremName: t.theoremName,
+        });
+      }
+      const info = await svc.info();
+      if (info.kind === 'notInstalled') return okResult<LeanView>({ ...base, status: 'notInstalled', detail: info.reason });
+      const found = `Lean REPL: ${[info.command, ...info.args].join(' ')}${info.leanVersion ? ` (${info.leanVersion})` : ''}`;
+      if (input.op === 'info') return okResult<LeanView>({ ...base, status: 'ok', detail: found });
+      const fail = (o: Parameters<typeof mod.describeFailure>[0]): ApiResult<LeanView> =>
+        okResult<LeanView>({
+          ...base,
+          status: o.kind,
+          detail: mod.describeFailure(o),
+          markers: o.kind === 'leanError' ? mod.toMonacoMarkers(o.messages, input.op === 'check' ? input.code : undefined) : [],
+        });
+      if (input.op === 'check') {
+        const r = await svc.check(input.code, { timeoutMs: 60_000 });
+        if (r.kind !== 'ok') return fail(r);
+        const v = r.value;
+        return okResult<LeanView>({
+          ...base,
+          status: 'ok',
+          detail: `${v.errors} error(s), ${v.warnings} warning(s), ${v.sorries.length} sorry(ies)`,
+          markers: mod.toMonacoMarkers(v.messages, input.code),
+          sorries: v.sorries.map((x) => ({ ...(x.pos ? { line: x.pos.line } : {}), goal: x.goal, proofState: x.proofState })),
+          errors: v.errors,
+          warnings: v.warnings,
+        });
+      }
+      const r = await svc.tactic(input.proofState, input.tactic, { timeoutMs: 60_000 });
+      if (r.kind !== 'ok') return fail(r);
+      const v = r.value;
+      return okResult<LeanView>({
+        ...base,
+        status: 'ok',
+        detail: v.solved ? 'no goals left' : `${v.goals.length} goal(s)${v.proofStatus ? ` — ${v.proofStatus}` : ''}`,
+        markers: mod.toMonacoMarkers(v.messages),
+        goals: v.goals,
+        proofState: v.proofState,
+        solved: v.solved,
+      });
     },
 
-    async explore() {
+    async explore({ source, only, maxTermSize, timeoutMs }) {
       const g = await load('genlogic');
-      return unavailable(g.ok ? 'Generative-Logic explorer present but not wired into the workbench yet' : g.reason);
+      if (!g.ok) return unavailable(g.reason);
+      let req: { name: string; axioms: string; declarations: string };
+      if (source.kind === 'corpus') {
+        const dir = corpusDir(source.name);
+        if (!dir) return unavailable(`the shipped corpus corpora/${source.name} was not found beside the service`);
+        req = {
+          name: source.name,
+          axioms: await readFile(join(dir, `${source.name}.p`), 'utf8'),
+          declarations: await readFile(join(dir, 'nat.ind'), 'utf8'),
+        };
+      } else req = { name: 'editor', axioms: source.axioms, declarations: source.declarations };
+      const job = startJob();
+      job.state = { state: 'running', startedAt: job.startedAt, message: `exploring ${req.name}` };
+      const run = startExploration(
+        load,
+        { ...req, ...(only ? { only } : {}), ...(maxTermSize !== undefined ? { maxTermSize } : {}), deadline: Date.now() + timeoutMs },
+        (progress) => {
+          if (job.state.state !== 'running') return;
+          job.state = {
+            state: 'running',
+            startedAt: job.startedAt,
+            message: `${progress.phase}: ${progress.processed}/${progress.conjectures} conjectures, ${progress.proofs} proofs`,
+          };
+          opts.emit({ type: 'exploreProgress', jobId: job.id, progress });
+        },
+        opts.exploreInWorker === undefined ? {} : { useWorker: opts.exploreInWorker },
+      );
+      explorations.set(job.id, run);
+      void run.done.then((m) => {
+        explorations.delete(job.id);
+        if (job.controller.signal.aborted) return finish(job, { state: 'cancelled' });
+        if (m.type === 'done') finish(job, { state: 'exploreDone', result: m.result });
+        else finish(job, { state: 'failed', failure: m.reason });
+      });
+      return okResult({ jobId: job.id });
     },
 
     async sessionSave({ session, path }) {
@@ -539,8 +755,17 @@ export function createService(opts: ServiceOptions): EngineService {
 
     async settingsSet({ settings }) {
       await mkdir(opts.dataDir, { recursive: true });
-      await writeFile(settingsFile, JSON.stringify(settings, null, 2), 'utf8');
-      return okResult(settings);
+      const { nlApiKey, nlApiKeySet: _set, ...rest } = settings;
+      void _set;
+      if (nlApiKey !== undefined) {
+        // Kept apart from settings.json, owner-only, and never sent back.
+        const tmp = `${secretsFile}.tmp-${process.pid}`;
+        await writeFile(tmp, JSON.stringify(nlApiKey === '' ? {} : { nlApiKey }), { encoding: 'utf8', mode: 0o600 });
+        await chmod(tmp, 0o600);
+        await rename(tmp, secretsFile);
+      }
+      await writeFile(settingsFile, JSON.stringify(rest, null, 2), 'utf8');
+      return okResult(await readSettings());
     },
   };
 
@@ -559,6 +784,9 @@ export function createService(opts: ServiceOptions): EngineService {
     },
     dispose() {
       parser.dispose();
+      for (const c of nlRequests.values()) c.abort();
+      for (const e of explorations.values()) e.stop();
+      void leanService?.close();
       for (const job of jobs.values()) {
         if (job.state.state === 'running') {
           job.controller.abort();
@@ -567,6 +795,18 @@ export function createService(opts: ServiceOptions): EngineService {
       }
     },
   };
+}
+
+/** The shipped corpora folder (corpora/<name> at the project root, found from this file in sources and in dist/). */
+function corpusDir(name: string): string | undefined {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const c = join(dir, 'corpora', name);
+    if (existsSync(join(c, 'nat.ind'))) return c;
+    const up = dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
 }
 
 function safe<T>(f: () => T, fallback: T): T {

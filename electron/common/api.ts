@@ -165,6 +165,7 @@ export type JobState =
   | { readonly state: 'running'; readonly startedAt: number; readonly message: string }
   | { readonly state: 'done'; readonly result: RunResult }
   | { readonly state: 'batchDone'; readonly summary: BatchSummaryView; readonly rows: readonly BatchRow[] }
+  | { readonly state: 'exploreDone'; readonly result: ExploreResult }
   | { readonly state: 'cancelled' }
   | { readonly state: 'failed'; readonly failure: string };
 
@@ -172,7 +173,79 @@ export type JobState =
 export type JobEvent =
   | { readonly type: 'progress'; readonly jobId: string; readonly elapsedMs: number; readonly message: string }
   | { readonly type: 'finished'; readonly jobId: string; readonly state: JobState }
-  | { readonly type: 'batchRow'; readonly jobId: string; readonly row: BatchRow; readonly done: number; readonly total: number };
+  | { readonly type: 'batchRow'; readonly jobId: string; readonly row: BatchRow; readonly done: number; readonly total: number }
+  | { readonly type: 'exploreProgress'; readonly jobId: string; readonly progress: ExploreProgressView };
+
+/** Generative-Logic explorer progress (provers/genlogic `onProgress`), throttled by the worker. */
+export interface ExploreProgressView {
+  readonly phase: string;
+  readonly elapsedMs: number;
+  /** Candidate conjectures left after ground refutation and de-duplication. */
+  readonly conjectures: number;
+  readonly processed: number;
+  readonly proofs: number;
+}
+export interface ExploreTheoremView {
+  readonly order: number;
+  readonly title: string;
+  readonly method: 'direct' | 'induction';
+  readonly variable?: string;
+  readonly kept: boolean;
+  /** Every case proof accepted by the independent checker. */
+  readonly checked: boolean;
+}
+export interface ExploreResult {
+  readonly theory: string;
+  readonly stopped: 'done' | 'deadline' | 'cancelled' | 'error';
+  readonly error?: string;
+  readonly stats: {
+    readonly terms: number;
+    readonly generated: number;
+    readonly refuted: number;
+    readonly conjectures: number;
+    readonly redundant: number;
+    readonly proved: number;
+    readonly failed: number;
+    readonly kept: number;
+    readonly timeMs: number;
+  };
+  readonly theorems: readonly ExploreTheoremView[];
+  /** One derivation graph per theorem, same order as `theorems`. */
+  readonly graphs: readonly GraphData[];
+}
+
+/** Lean answers, flattened for the UI: `status` is the bridge's outcome kind. */
+export interface LeanMarker {
+  readonly startLineNumber: number;
+  readonly startColumn: number;
+  readonly endLineNumber: number;
+  readonly endColumn: number;
+  readonly severity: 1 | 2 | 4 | 8;
+  readonly message: string;
+}
+export interface LeanHandle {
+  readonly worker: number;
+  readonly generation: number;
+  readonly proofState: number;
+}
+export interface LeanView {
+  readonly op: 'info' | 'check' | 'tactic' | 'export';
+  readonly status: 'ok' | 'notInstalled' | 'leanError' | 'timeout' | 'crashed' | 'protocolError' | 'cancelled' | 'staleHandle';
+  /** How Lean was found, or why not / what failed (one line). */
+  readonly detail: string;
+  readonly markers: readonly LeanMarker[];
+  /** check: each sorry with its goal and the proof state to run tactics on. */
+  readonly sorries: readonly { readonly line?: number; readonly goal: string; readonly proofState: LeanHandle | null }[];
+  /** tactic: goals after the step. */
+  readonly goals?: readonly string[];
+  readonly proofState?: LeanHandle;
+  readonly solved?: boolean;
+  readonly errors?: number;
+  readonly warnings?: number;
+  /** export: the Lean theorem text (FOL problem → Lean 4, no Lean needed). */
+  readonly code?: string;
+  readonly theoremName?: string;
+}
 
 export interface ProverInfo {
   readonly id: ProverId;
@@ -243,6 +316,16 @@ export const settingsSchema = z.object({
   nlSamples: z.number().int().min(1).max(20),
   externalPaths: z.record(z.string().max(40), z.string().max(1000)),
   autosave: z.boolean(),
+  /** OpenAI-compatible endpoint for the `openai` NL provider (env OPENAI_BASE_URL / OPENAI_MODEL when empty). */
+  nlOpenAi: z.object({ baseUrl: z.string().max(1000), model: z.string().max(200) }).optional(),
+  /** LINC/Logic-LM recorded-output file for the `replay` NL provider (a path on the engine's machine). */
+  nlReplayPath: z.string().max(1000).optional(),
+  /**
+   * Write-only: a new API key for the `openai` provider ('' clears it). The service stores it apart from the
+   * settings file and never returns it; `settingsGet` reports `nlApiKeySet` instead.
+   */
+  nlApiKey: z.string().max(1000).optional(),
+  nlApiKeySet: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = {
@@ -264,13 +347,22 @@ export const inputSchemas = {
   cancel: z.object({ jobId }),
   job: z.object({ jobId }),
   provers: z.object({}),
-  exportHtml: z.object({ graph: z.custom<GraphData>(isGraphData, 'not a proof graph') }),
+  exportHtml: z.object({
+    graph: z.custom<GraphData>(isGraphData, 'not a proof graph'),
+    /** More graphs in the same file (the explorer's theorems); `title` names the page. */
+    more: z.array(z.custom<GraphData>(isGraphData, 'not a proof graph')).max(500).optional(),
+    title: z.string().max(200).optional(),
+  }),
   nlProviders: z.object({}),
   nlJudge: z.object({
     premises: z.array(z.string().min(1).max(10_000)).min(1).max(200),
     conclusion: z.string().min(1).max(10_000),
     provider: z.string().min(1).max(100),
     k: z.number().int().min(1).max(20),
+    /** Lets `cancel` stop this judgement (client-chosen, job-id shaped). */
+    requestId: jobId.optional(),
+    /** Recorded-problem id for the `replay` provider (e.g. `linc_3`). */
+    problemId: z.string().max(200).optional(),
     /** Formulas the user edited (sample index → formulas, conclusion last); re-judged without calling the provider. */
     edited: z
       .array(z.object({ index: z.number().int().min(0), formulas: z.array(z.string().max(10_000)).max(201) }))
@@ -282,8 +374,27 @@ export const inputSchemas = {
     prover: z.enum(PROVERS),
     timeoutMs: z.number().int().min(100).max(600_000),
   }),
-  lean: z.object({ text }),
-  explore: z.object({ text, dialect: dialectOrAuto, steps: z.number().int().min(1).max(10_000) }),
+  lean: z.discriminatedUnion('op', [
+    z.object({ op: z.literal('info') }),
+    z.object({ op: z.literal('check'), code: text }),
+    z.object({
+      op: z.literal('tactic'),
+      proofState: z.object({ worker: z.number().int().min(0), generation: z.number().int().min(0), proofState: z.number().int().min(0) }),
+      tactic: z.string().min(1).max(10_000),
+    }),
+    z.object({ op: z.literal('export'), text, dialect: dialectOrAuto, name: z.string().max(200).optional() }),
+  ]),
+  explore: z.object({
+    /** The shipped Peano theory, or axioms (TPTP, e.g. the editor's buffer) plus an inductive declaration (`inductive nat = zero | s(nat).`). */
+    source: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('corpus'), name: z.literal('peano') }),
+      z.object({ kind: z.literal('text'), axioms: text, declarations: z.string().min(1).max(100_000) }),
+    ]),
+    /** Only conjectures over these functions (e.g. ['plus']). */
+    only: z.array(z.string().min(1).max(100)).max(50).optional(),
+    maxTermSize: z.number().int().min(3).max(9).optional(),
+    timeoutMs: z.number().int().min(100).max(600_000),
+  }),
   sessionSave: z.object({ session: sessionSchema, path: z.string().max(1000).optional() }),
   sessionOpen: z.object({ path: z.string().min(1).max(1000) }),
   sessionList: z.object({}),
@@ -306,8 +417,8 @@ export interface ApiOutputs {
   nlProviders: readonly { readonly id: string; readonly available: boolean; readonly detail: string }[];
   nlJudge: NlOutcome;
   batch: { readonly jobId: string };
-  lean: { readonly diagnostics: readonly Diagnostic[] };
-  explore: { readonly graph: GraphData };
+  lean: LeanView;
+  explore: { readonly jobId: string };
   sessionSave: SessionEntry;
   sessionOpen: Session;
   sessionList: readonly SessionEntry[];

@@ -3,7 +3,9 @@ import { BatchPanel } from './components/BatchPanel.js';
 import { EditorPanel } from './components/EditorPanel.js';
 import { GraphPanel } from './components/GraphPanel.js';
 import { ResultView } from './components/ResultView.js';
-import { ModulePanel, NlPane, SessionsPanel, SettingsPanel } from './components/SidePanels.js';
+import { ExplorePanel } from './components/ExplorePanel.js';
+import { LeanPanel } from './components/LeanPanel.js';
+import { NlPane, SessionsPanel, SettingsPanel } from './components/SidePanels.js';
 import { Toolbar } from './components/Toolbar.js';
 import { useDispatch, useSel, useWorkbench } from './ctx.js';
 import { TABS } from './state/store.js';
@@ -71,14 +73,8 @@ export function App() {
             {tab === 'sessions' && <SessionsPanel />}
             {tab === 'settings' && <SettingsPanel />}
             {tab === 'batch' && <BatchPanel />}
-            {tab === 'lean' && <ModulePanel panel="lean" title="Lean" blurb="Check Lean 4 snippets through the Lean REPL bridge." />}
-            {tab === 'explore' && (
-              <ModulePanel
-                panel="explore"
-                title="Generative-Logic explorer"
-                blurb="Derive consequences of the current problem's axioms and browse them as a graph."
-              />
-            )}
+            {tab === 'lean' && <LeanPanel />}
+            {tab === 'explore' && <ExplorePanel />}
           </div>
         </section>
       </main>

@@ -33,6 +33,8 @@ export interface MonacoEditorProps {
   readonly symbols: (name: string) => readonly SymbolInfo[];
   /** Identity of the buffer: a new model per problem keeps undo stacks apart. */
   readonly docId: string;
+  /** data-testid of the host (default `editor`, the problem editor). */
+  readonly testId?: string;
 }
 
 const OWNER = 'entail-parser';
@@ -148,5 +150,5 @@ export function MonacoEditor(props: MonacoEditorProps) {
     );
   }, [props.diagnostics, props.docId]);
 
-  return <div ref={host} className="monaco-host" data-testid="editor" />;
+  return <div ref={host} className="monaco-host" data-testid={props.testId ?? 'editor'} />;
 }

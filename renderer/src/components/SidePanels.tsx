@@ -66,10 +66,31 @@ export function NlPane() {
               }
             />
           </label>
+          {provider === 'replay' && (
+            <label>
+              Recorded problem id{' '}
+              <input
+                value={nl.problemId}
+                placeholder="linc_0"
+                data-testid="nl-problem-id"
+                onChange={(e) => dispatch({ type: 'nl/problemId', problemId: e.target.value })}
+              />
+            </label>
+          )}
           <button className="primary" disabled={nl.busy} data-testid="nl-judge" onClick={() => void effects.judgeNl()}>
             {nl.busy ? 'Judging…' : 'Translate & judge'}
           </button>
+          {nl.busy && (
+            <button data-testid="nl-cancel" onClick={() => void effects.cancelNl()}>
+              Cancel
+            </button>
+          )}
         </div>
+        {nl.providers.find((p) => p.id === provider) && (
+          <p className="muted" data-testid="nl-provider-detail">
+            {nl.providers.find((p) => p.id === provider)!.detail}
+          </p>
+        )}
       </div>
       {nl.failure && (
         <p className="warn" data-testid="nl-failure">
@@ -274,27 +295,75 @@ export function SettingsPanel() {
           ))}
         </tbody>
       </table>
+      <h3>Natural-language providers</h3>
+      <p className="muted">
+        openai: any OpenAI-compatible endpoint (OpenAI, vLLM, llama.cpp, Ollama /v1). The API key is write-only: it is stored by the engine,
+        never shown again (empty: env OPENAI_API_KEY).
+      </p>
+      <table className="runs">
+        <tbody>
+          <tr>
+            <td>base URL</td>
+            <td>
+              <input
+                data-testid="nl-openai-base"
+                placeholder="https://api.openai.com/v1"
+                value={settings.nlOpenAi?.baseUrl ?? ''}
+                onChange={(e) =>
+                  dispatch({
+                    type: 'settings/loaded',
+                    settings: { ...settings, nlOpenAi: { baseUrl: e.target.value.trim(), model: settings.nlOpenAi?.model ?? '' } },
+                  })
+                }
+              />
+            </td>
+          </tr>
+          <tr>
+            <td>model</td>
+            <td>
+              <input
+                data-testid="nl-openai-model"
+                placeholder="gpt-4o-mini"
+                value={settings.nlOpenAi?.model ?? ''}
+                onChange={(e) =>
+                  dispatch({
+                    type: 'settings/loaded',
+                    settings: { ...settings, nlOpenAi: { baseUrl: settings.nlOpenAi?.baseUrl ?? '', model: e.target.value.trim() } },
+                  })
+                }
+              />
+            </td>
+          </tr>
+          <tr>
+            <td>API key</td>
+            <td>
+              <input
+                type="password"
+                autoComplete="off"
+                data-testid="nl-openai-key"
+                placeholder={settings.nlApiKeySet ? 'set (type to replace)' : 'not set'}
+                value={settings.nlApiKey ?? ''}
+                onChange={(e) => dispatch({ type: 'settings/loaded', settings: { ...settings, nlApiKey: e.target.value } })}
+              />
+            </td>
+          </tr>
+          <tr>
+            <td>replay file</td>
+            <td>
+              <input
+                data-testid="nl-replay-path"
+                placeholder="LINC *_generations_raw.json (path on the engine's machine)"
+                value={settings.nlReplayPath ?? ''}
+                onChange={(e) => dispatch({ type: 'settings/loaded', settings: { ...settings, nlReplayPath: e.target.value.trim() } })}
+              />
+            </td>
+          </tr>
+        </tbody>
+      </table>
       <button className="primary" data-testid="save-settings" onClick={() => void effects.saveSettings().then(setSaved)}>
         Save settings
       </button>{' '}
       <span className="muted">{saved}</span>
-    </div>
-  );
-}
-
-export function ModulePanel({ panel, title, blurb }: { panel: 'lean' | 'explore'; title: string; blurb: string }) {
-  const { effects } = useWorkbench();
-  const status = useSel((s) => s.panels[panel]);
-  useEffect(() => {
-    void effects.probePanel(panel);
-  }, [effects, panel]);
-  return (
-    <div className="module-panel" data-testid={`panel-${panel}`}>
-      <h3>{title}</h3>
-      <p>{blurb}</p>
-      <p className="muted" data-testid={`panel-${panel}-status`}>
-        Engine: {status ?? 'checking…'}
-      </p>
     </div>
   );
 }

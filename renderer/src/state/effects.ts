@@ -3,7 +3,7 @@
  * nothing here touches the DOM (it runs headless in tests; downloads live in download.ts).
  */
 import { describeFailure } from '../../../electron/common/api.js';
-import type { EntailApi, GraphData, Language } from '../../../electron/common/api.js';
+import type { EntailApi, GraphData, Language, LeanHandle } from '../../../electron/common/api.js';
 import { activeProblem, splitLines, toSession } from './store.js';
 import type { WorkbenchStore } from './store.js';
 
@@ -16,11 +16,20 @@ export interface Effects {
   saveSession(): Promise<void>;
   openSession(path: string): Promise<void>;
   judgeNl(edited?: { index: number; formulas: string[] }[]): Promise<void>;
+  cancelNl(): Promise<void>;
   exportHtml(graph: GraphData): Promise<string | undefined>;
   saveSettings(): Promise<string>;
   runBatch(): Promise<void>;
   cancelBatch(): Promise<void>;
-  probePanel(panel: 'lean' | 'explore'): Promise<void>;
+  runExplore(): Promise<void>;
+  cancelExplore(): Promise<void>;
+  /** Every theorem of the last exploration in one HTML file. */
+  exploreHtml(): Promise<string | undefined>;
+  leanInfo(): Promise<void>;
+  leanCheck(): Promise<void>;
+  leanTactic(proofState: LeanHandle, tactic: string): Promise<void>;
+  /** The current problem as a Lean theorem (no Lean needed). */
+  leanExport(): Promise<void>;
   openText(name: string, text: string): void;
   dispose(): void;
 }
@@ -66,8 +75,10 @@ export function createEffects(api: EntailApi, store: WorkbenchStore): Effects {
   const { dispatch, getState } = store;
   const unsubscribe = api.onEvent((e) => {
     if (e.type === 'progress') dispatch({ type: 'run/progress', jobId: e.jobId, elapsedMs: e.elapsedMs, message: e.message });
+    else if (e.type === 'exploreProgress') dispatch({ type: 'explore/progress', jobId: e.jobId, progress: e.progress });
     else if (e.type === 'finished') {
       if (e.jobId === getState().batch.jobId) dispatch({ type: 'batch/finished', jobId: e.jobId, state: e.state });
+      else if (e.jobId === getState().explore.jobId) dispatch({ type: 'explore/finished', jobId: e.jobId, state: e.state });
       else dispatch({ type: 'run/finished', jobId: e.jobId, state: e.state });
     } else if (e.type === 'batchRow') dispatch({ type: 'batch/row', jobId: e.jobId, row: e.row, done: e.done, total: e.total });
     else if (e.type === 'menu') {
@@ -94,6 +105,7 @@ export function createEffects(api: EntailApi, store: WorkbenchStore): Effects {
       dispatch({ type: 'run/finished', jobId: run.jobId, state: { state: 'failed', failure: 'the server restarted; the run was lost' } });
   }
 
+  let nlSeq = 0;
   let autosaveTimer: ReturnType<typeof setInterval> | undefined = setInterval(() => {
     const s = getState();
     if (s.settings.autosave && s.session.dirty && s.connection === 'connected') void effects.saveSession();
@@ -112,10 +124,9 @@ export function createEffects(api: EntailApi, store: WorkbenchStore): Effects {
       if (s.run.phase === 'running' || s.run.phase === 'starting') return;
       const p = activeProblem(s);
       if (p.language === 'lean') {
-        dispatch({
-          type: 'run/rejected',
-          message: 'Lean buffers are checked by the Lean bridge, which is not wired into the workbench yet',
-        });
+        dispatch({ type: 'lean/edit', code: p.text });
+        dispatch({ type: 'tab', tab: 'lean' });
+        await effects.leanCheck();
         return;
       }
       if (p.language === 'prolog') {
@@ -178,16 +189,26 @@ export function createEffects(api: EntailApi, store: WorkbenchStore): Effects {
         dispatch({ type: 'nl/failed', failure: 'write at least one premise and a conclusion' });
         return;
       }
-      dispatch({ type: 'nl/judging' });
+      const requestId = `job-nl-${Date.now().toString(36)}-${++nlSeq}`;
+      dispatch({ type: 'nl/judging', requestId });
       const r = await api.nlJudge({
         premises,
         conclusion: s.nl.conclusion.trim(),
         provider: s.settings.nlProvider,
         k: s.settings.nlSamples,
+        requestId,
+        ...(s.nl.problemId.trim() ? { problemId: s.nl.problemId.trim() } : {}),
         ...(edited ? { edited } : {}),
       });
+      if (getState().nl.requestId !== requestId) return; // cancelled meanwhile
       if (r.kind === 'ok') dispatch({ type: 'nl/judged', outcome: r.value });
       else dispatch({ type: 'nl/failed', failure: describeFailure(r) });
+    },
+    async cancelNl() {
+      const id = getState().nl.requestId;
+      if (!id) return;
+      dispatch({ type: 'nl/failed', failure: 'cancelled' });
+      await api.cancel({ jobId: id });
     },
     async exportHtml(graph) {
       const r = await api.exportHtml({ graph });
@@ -216,15 +237,79 @@ export function createEffects(api: EntailApi, store: WorkbenchStore): Effects {
       if (batch.jobId && batch.phase === 'running') await api.cancel({ jobId: batch.jobId });
     },
     async saveSettings() {
-      const r = await api.settingsSet({ settings: getState().settings });
-      return r.kind === 'ok' ? 'saved' : describeFailure(r);
+      const { nlApiKey, ...rest } = getState().settings;
+      // An empty key field means "leave the stored key alone".
+      const r = await api.settingsSet({ settings: nlApiKey ? { ...rest, nlApiKey } : rest });
+      if (r.kind !== 'ok') return describeFailure(r);
+      // The answer has no API key (only whether one is set): the typed key leaves the renderer's state here.
+      dispatch({ type: 'settings/loaded', settings: r.value });
+      const nl = await api.nlProviders({});
+      if (nl.kind === 'ok') dispatch({ type: 'nl/providers', providers: nl.value });
+      return 'saved';
     },
-    async probePanel(panel) {
-      const r =
-        panel === 'lean'
-          ? await api.lean({ text: '' })
-          : await api.explore({ text: activeProblem(getState()).text, dialect: 'auto', steps: 1 });
-      dispatch({ type: 'panel/status', panel, text: r.kind === 'ok' ? 'ready' : describeFailure(r) });
+    async runExplore() {
+      const s = getState();
+      if (s.explore.phase === 'running') return;
+      const x = s.explore;
+      const only = x.only
+        .split(',')
+        .map((f) => f.trim())
+        .filter((f) => f.length > 0);
+      const r = await api.explore({
+        source:
+          x.source === 'corpus'
+            ? { kind: 'corpus', name: 'peano' }
+            : { kind: 'text', axioms: activeProblem(s).text, declarations: x.declarations },
+        ...(only.length > 0 ? { only } : {}),
+        maxTermSize: x.maxTermSize,
+        timeoutMs: Math.round(x.timeoutS * 1000),
+      });
+      if (r.kind === 'ok') dispatch({ type: 'explore/started', jobId: r.value.jobId });
+      else dispatch({ type: 'explore/rejected', message: describeFailure(r) });
+    },
+    async cancelExplore() {
+      const { explore } = getState();
+      if (explore.jobId && explore.phase === 'running') await api.cancel({ jobId: explore.jobId });
+    },
+    async exploreHtml() {
+      const res = getState().explore.result;
+      if (!res || res.graphs.length === 0) return undefined;
+      const r = await api.exportHtml({
+        graph: res.graphs[0]!,
+        more: res.graphs.slice(1),
+        title: `Entail explorer: ${res.theory} (${res.stats.proved} theorems)`,
+      });
+      if (r.kind === 'ok') return r.value.html;
+      dispatch({ type: 'notice', level: 'error', text: `HTML export: ${describeFailure(r)}` });
+      return undefined;
+    },
+    async leanInfo() {
+      const r = await api.lean({ op: 'info' });
+      if (r.kind === 'ok') dispatch({ type: 'lean/answer', view: r.value });
+      else dispatch({ type: 'lean/failed', failure: describeFailure(r) });
+    },
+    async leanCheck() {
+      dispatch({ type: 'lean/busy' });
+      const r = await api.lean({ op: 'check', code: getState().lean.code });
+      if (r.kind === 'ok') dispatch({ type: 'lean/answer', view: r.value });
+      else dispatch({ type: 'lean/failed', failure: describeFailure(r) });
+    },
+    async leanTactic(proofState, tactic) {
+      dispatch({ type: 'lean/busy' });
+      const r = await api.lean({ op: 'tactic', proofState, tactic });
+      if (r.kind === 'ok') dispatch({ type: 'lean/answer', view: r.value });
+      else dispatch({ type: 'lean/failed', failure: describeFailure(r) });
+    },
+    async leanExport() {
+      const p = activeProblem(getState());
+      if (p.language === 'prolog' || p.language === 'lean') {
+        dispatch({ type: 'lean/failed', failure: 'Lean export translates a first-order problem: open a TPTP / LADR / Entail buffer' });
+        return;
+      }
+      dispatch({ type: 'lean/busy' });
+      const r = await api.lean({ op: 'export', text: p.text, dialect: p.language, name: p.title });
+      if (r.kind === 'ok' && r.value.code !== undefined) dispatch({ type: 'lean/exported', code: r.value.code });
+      else dispatch({ type: 'lean/failed', failure: r.kind === 'ok' ? r.value.detail : describeFailure(r) });
     },
     openText(name, text) {
       if (looksBinary(text)) {

@@ -11,7 +11,10 @@ import type {
   BatchRow,
   BatchSummaryView,
   Diagnostic,
+  ExploreProgressView,
+  ExploreResult,
   JobState,
+  LeanView,
   Language,
   NlOutcome,
   ParseOutcome,
@@ -71,6 +74,10 @@ export interface State {
     readonly premises: string;
     readonly conclusion: string;
     readonly busy: boolean;
+    /** The judgement in flight (cancel uses it). */
+    readonly requestId?: string;
+    /** Recorded problem id for the replay provider. */
+    readonly problemId: string;
     readonly outcome?: NlOutcome;
     readonly failure?: string;
     readonly providers: readonly { readonly id: string; readonly available: boolean; readonly detail: string }[];
@@ -81,6 +88,33 @@ export interface State {
   readonly notices: readonly Notice[];
   readonly noticeSeq: number;
   readonly panels: Readonly<Partial<Record<'batch' | 'lean' | 'explore', string>>>;
+  readonly explore: {
+    /** The shipped Peano theory, or the editor's buffer as TPTP axioms plus `declarations`. */
+    readonly source: 'corpus' | 'editor';
+    readonly declarations: string;
+    /** Comma-separated function names (empty: all). */
+    readonly only: string;
+    readonly maxTermSize: number;
+    readonly timeoutS: number;
+    readonly phase: 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+    readonly jobId?: string;
+    readonly progress?: ExploreProgressView;
+    readonly result?: ExploreResult;
+    readonly failure?: string;
+    /** Index of the theorem whose derivation is shown. */
+    readonly open?: number;
+  };
+  readonly lean: {
+    readonly code: string;
+    readonly busy: boolean;
+    /** Last info/check answer. */
+    readonly view?: LeanView;
+    /** Last tactic step. */
+    readonly step?: LeanView;
+    /** Lean text of the current problem (export). */
+    readonly exported?: string;
+    readonly failure?: string;
+  };
   readonly batch: {
     readonly paths: string;
     readonly jobId?: string;
@@ -116,7 +150,8 @@ export type Action =
   | { type: 'graph/search'; text: string }
   | { type: 'nl/edit'; premises?: string; conclusion?: string }
   | { type: 'nl/providers'; providers: State['nl']['providers'] }
-  | { type: 'nl/judging' }
+  | { type: 'nl/judging'; requestId?: string }
+  | { type: 'nl/problemId'; problemId: string }
   | { type: 'nl/judged'; outcome: NlOutcome }
   | { type: 'nl/failed'; failure: string }
   | { type: 'session/recent'; recent: readonly SessionEntry[] }
@@ -132,6 +167,20 @@ export type Action =
   | { type: 'batch/row'; jobId: string; row: BatchRow; done: number; total: number }
   | { type: 'batch/finished'; jobId: string; state: JobState }
   | { type: 'batch/rejected'; message: string }
+  | {
+      type: 'explore/options';
+      options: Partial<Pick<State['explore'], 'source' | 'declarations' | 'only' | 'maxTermSize' | 'timeoutS'>>;
+    }
+  | { type: 'explore/started'; jobId: string }
+  | { type: 'explore/progress'; jobId: string; progress: ExploreProgressView }
+  | { type: 'explore/finished'; jobId: string; state: JobState }
+  | { type: 'explore/rejected'; message: string }
+  | { type: 'explore/open'; index?: number }
+  | { type: 'lean/edit'; code: string }
+  | { type: 'lean/busy' }
+  | { type: 'lean/answer'; view: LeanView }
+  | { type: 'lean/exported'; code: string }
+  | { type: 'lean/failed'; failure: string }
   | { type: 'notice'; level: Notice['level']; text: string }
   | { type: 'notice/dismiss'; id: number };
 
@@ -158,6 +207,7 @@ export function initialState(): State {
       premises: 'All dogs are animals.\nRex is a dog.',
       conclusion: 'Rex is an animal.',
       busy: false,
+      problemId: '',
       providers: [],
     },
     session: { name: 'untitled session', dirty: false, recent: [] },
@@ -167,8 +217,21 @@ export function initialState(): State {
     noticeSeq: 0,
     panels: {},
     batch: { paths: '', phase: 'idle', done: 0, total: 0, rows: [] },
+    explore: {
+      source: 'corpus',
+      declarations: 'inductive nat = zero | s(nat).\n',
+      only: 'plus',
+      maxTermSize: 5,
+      timeoutS: 60,
+      phase: 'idle',
+    },
+    lean: { code: LEAN_SAMPLE, busy: false },
   };
 }
+
+export const LEAN_SAMPLE = `theorem and_swap (p q : Prop) (hp : p) (hq : q) : q ∧ p := by
+  sorry
+`;
 
 const MAX_RUNS = 200;
 const MAX_NOTICES = 5;
@@ -295,11 +358,13 @@ export function reduce(s: State, a: Action): State {
     case 'nl/providers':
       return { ...s, nl: { ...s.nl, providers: a.providers } };
     case 'nl/judging':
-      return { ...s, nl: { ...s.nl, busy: true, failure: undefined } };
+      return { ...s, nl: { ...s.nl, busy: true, requestId: a.requestId, failure: undefined } };
+    case 'nl/problemId':
+      return { ...s, nl: { ...s.nl, problemId: a.problemId } };
     case 'nl/judged':
-      return { ...s, nl: { ...s.nl, busy: false, outcome: a.outcome, failure: undefined } };
+      return { ...s, nl: { ...s.nl, busy: false, requestId: undefined, outcome: a.outcome, failure: undefined } };
     case 'nl/failed':
-      return { ...s, nl: { ...s.nl, busy: false, failure: a.failure } };
+      return { ...s, nl: { ...s.nl, busy: false, requestId: undefined, failure: a.failure } };
     case 'session/recent':
       return { ...s, session: { ...s.session, recent: a.recent } };
     case 'session/saved':
@@ -373,6 +438,48 @@ export function reduce(s: State, a: Action): State {
     }
     case 'batch/rejected':
       return { ...s, batch: { ...s.batch, phase: 'failed', failure: a.message } };
+    case 'explore/options':
+      return { ...s, explore: { ...s.explore, ...a.options } };
+    case 'explore/started':
+      return {
+        ...s,
+        explore: {
+          ...s.explore,
+          phase: 'running',
+          jobId: a.jobId,
+          progress: undefined,
+          result: undefined,
+          failure: undefined,
+          open: undefined,
+        },
+      };
+    case 'explore/progress':
+      if (s.explore.jobId !== a.jobId || s.explore.phase !== 'running') return s;
+      return { ...s, explore: { ...s.explore, progress: a.progress } };
+    case 'explore/finished': {
+      if (s.explore.jobId !== a.jobId) return s;
+      const st = a.state;
+      if (st.state === 'exploreDone') return { ...s, explore: { ...s.explore, phase: 'done', result: st.result } };
+      if (st.state === 'cancelled') return { ...s, explore: { ...s.explore, phase: 'cancelled' } };
+      if (st.state === 'failed') return { ...s, explore: { ...s.explore, phase: 'failed', failure: st.failure } };
+      return s;
+    }
+    case 'explore/rejected':
+      return { ...s, explore: { ...s.explore, phase: 'failed', failure: a.message } };
+    case 'explore/open':
+      return { ...s, explore: { ...s.explore, open: a.index }, graph: { ...s.graph, selected: undefined } };
+    case 'lean/edit':
+      return { ...s, lean: { ...s.lean, code: a.code } };
+    case 'lean/busy':
+      return { ...s, lean: { ...s.lean, busy: true, failure: undefined } };
+    case 'lean/answer':
+      return a.view.op === 'tactic'
+        ? { ...s, lean: { ...s.lean, busy: false, step: a.view } }
+        : { ...s, lean: { ...s.lean, busy: false, view: a.view, step: a.view.op === 'check' ? undefined : s.lean.step } };
+    case 'lean/exported':
+      return { ...s, lean: { ...s.lean, busy: false, exported: a.code } };
+    case 'lean/failed':
+      return { ...s, lean: { ...s.lean, busy: false, failure: a.failure } };
     case 'notice':
       return notice(s, a.level, a.text);
     case 'notice/dismiss':

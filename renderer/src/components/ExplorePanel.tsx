@@ -1,0 +1,155 @@
+/**
+ * Generative-Logic explorer: runs provers/genlogic on the shipped Peano theory (or
+ * the editor's axioms + an inductive declaration) in an engine worker, shows live
+ * counts, the theorem list, and any theorem's derivation in the proof-graph explorer.
+ */
+import { useDispatch, useSel, useWorkbench } from '../ctx.js';
+import { download } from '../download.js';
+import { GraphExplorer } from './GraphPanel.js';
+
+export function ExplorePanel() {
+  const { effects } = useWorkbench();
+  const dispatch = useDispatch();
+  const x = useSel((s) => s.explore);
+  const running = x.phase === 'running';
+  const res = x.result;
+  const graph = res && x.open !== undefined ? res.graphs[x.open] : undefined;
+  return (
+    <div className="explore-panel" data-testid="panel-explore">
+      <div className="row">
+        <label>
+          Theory{' '}
+          <select
+            data-testid="explore-source"
+            value={x.source}
+            onChange={(e) => dispatch({ type: 'explore/options', options: { source: e.target.value as 'corpus' | 'editor' } })}
+          >
+            <option value="corpus">corpora/peano (shipped)</option>
+            <option value="editor">editor buffer (TPTP axioms)</option>
+          </select>
+        </label>
+        <label>
+          only{' '}
+          <input
+            data-testid="explore-only"
+            placeholder="all functions"
+            value={x.only}
+            onChange={(e) => dispatch({ type: 'explore/options', options: { only: e.target.value } })}
+          />
+        </label>
+        <label>
+          max term size{' '}
+          <input
+            type="number"
+            min={3}
+            max={9}
+            className="timeout"
+            data-testid="explore-size"
+            value={x.maxTermSize}
+            onChange={(e) =>
+              dispatch({ type: 'explore/options', options: { maxTermSize: Math.max(3, Math.min(9, Number(e.target.value) || 5)) } })
+            }
+          />
+        </label>
+        <label>
+          time limit (s){' '}
+          <input
+            type="number"
+            min={1}
+            max={600}
+            className="timeout"
+            value={x.timeoutS}
+            onChange={(e) =>
+              dispatch({ type: 'explore/options', options: { timeoutS: Math.max(1, Math.min(600, Number(e.target.value) || 60)) } })
+            }
+          />
+        </label>
+        <button className="primary" disabled={running} data-testid="explore-run" onClick={() => void effects.runExplore()}>
+          {running ? 'Exploring…' : 'Explore'}
+        </button>
+        {running && (
+          <button data-testid="explore-cancel" onClick={() => void effects.cancelExplore()}>
+            Cancel
+          </button>
+        )}
+      </div>
+      {x.source === 'editor' && (
+        <label>
+          Inductive declaration
+          <textarea
+            rows={3}
+            data-testid="explore-decl"
+            value={x.declarations}
+            onChange={(e) => dispatch({ type: 'explore/options', options: { declarations: e.target.value } })}
+          />
+        </label>
+      )}
+      <p className={`phase-${x.phase}`} data-testid="explore-status">
+        {x.phase === 'running'
+          ? x.progress
+            ? `${x.progress.phase}: ${x.progress.processed} of ${x.progress.conjectures} conjectures processed, ${x.progress.proofs} proved (${(x.progress.elapsedMs / 1000).toFixed(1)} s)`
+            : 'starting…'
+          : x.phase === 'failed'
+            ? `failed: ${x.failure ?? ''}`
+            : x.phase === 'cancelled'
+              ? 'cancelled'
+              : res
+                ? `${res.stopped === 'done' ? 'done' : `stopped (${res.stopped})`} in ${(res.stats.timeMs / 1000).toFixed(1)} s`
+                : 'Enumerates equations, refutes them on numerals, proves the rest by induction; every case proof is re-checked.'}
+      </p>
+      {res && (
+        <>
+          <table className="runs" data-testid="explore-counts">
+            <tbody>
+              <tr>
+                <td>generated</td>
+                <td>{res.stats.generated}</td>
+                <td>refuted on numerals</td>
+                <td>{res.stats.refuted}</td>
+                <td>proved</td>
+                <td data-testid="explore-proved">{res.stats.proved}</td>
+                <td>kept</td>
+                <td>{res.stats.kept}</td>
+              </tr>
+            </tbody>
+          </table>
+          <div className="row">
+            <strong>Theorems</strong>
+            <span className="spacer" />
+            <button
+              data-testid="explore-export-html"
+              disabled={res.graphs.length === 0}
+              onClick={() =>
+                void effects.exploreHtml().then((html) => {
+                  if (html) download(`explore-${res.theory}.html`, html);
+                })
+              }
+            >
+              Export all (HTML)
+            </button>
+          </div>
+          <ol className="theorems" data-testid="explore-theorems">
+            {res.theorems.map((t, i) => (
+              <li key={t.order} className={t.kept ? 'kept' : 'muted'}>
+                <button className="link" data-testid="explore-theorem" onClick={() => dispatch({ type: 'explore/open', index: i })}>
+                  {t.title}
+                </button>{' '}
+                <span className="muted">
+                  {t.method === 'induction' ? `induction on ${t.variable ?? '?'}` : 'direct'}
+                  {t.kept ? ', kept' : ''}
+                  {t.checked ? ', checked ✓' : ', check failed'}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      {graph && (
+        <div className="explore-graph" data-testid="explore-graph">
+          <h4>{graph.title}</h4>
+          <GraphExplorer graph={graph} />
+        </div>
+      )}
+    </div>
+  );
+}
