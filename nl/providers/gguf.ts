@@ -1,11 +1,12 @@
 /**
- * Local GGUF models through `node-llama-cpp`, an optional dependency that is NOT
- * installed in this project (see docs/nl.md for why): it is loaded with a dynamic
- * import, so Entail works without it and this provider then reports a 'missing'
- * error value. With it installed, sampling uses the NLTK-FOL GBNF grammar for
+ * Local GGUF models through `node-llama-cpp` (an optional dependency pinned in
+ * package.json; its postinstall is denied because it would try to download or
+ * build llama.cpp, and the prebuilt binaries already come as registry packages).
+ * It is loaded with a dynamic import, so Entail works without it and this provider
+ * then reports a 'missing' error value. Sampling uses the NLTK-FOL GBNF grammar for
  * constrained decoding. Untested against a real model: none can be downloaded here.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, openSync, readSync, closeSync } from 'node:fs';
 import type { Result } from '../../provers/logic/index.js';
 import { ok, err } from '../../provers/logic/index.js';
 import type { CompletionRequest, LlmProvider, ProviderError } from './types.js';
@@ -13,7 +14,7 @@ import { providerError } from './types.js';
 
 /** The slice of node-llama-cpp's v3 API we use (typed here so the module stays optional). */
 interface LlamaModule {
-  getLlama(): Promise<{
+  getLlama(o?: { build?: 'never' | 'auto'; progressLogs?: boolean }): Promise<{
     loadModel(o: {
       modelPath: string;
     }): Promise<{ createContext(o?: { contextSize?: number }): Promise<{ getSequence(): unknown; dispose(): Promise<void> }> }>;
@@ -28,6 +29,30 @@ interface LlamaModule {
 }
 
 export type ModuleLoader = (name: string) => Promise<unknown>;
+
+/**
+ * Check the GGUF header (magic "GGUF", then a little-endian version 1–3) before
+ * handing the file to llama.cpp: node-llama-cpp 3.22 hangs on a file with a bad
+ * version field instead of failing (seen here with a truncated file).
+ */
+export function ggufHeaderProblem(path: string): string | undefined {
+  const buf = Buffer.alloc(8);
+  let n = 0;
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      n = readSync(fd, buf, 0, 8, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (e) {
+    return `cannot read ${path}: ${(e as Error).message}`;
+  }
+  if (n < 8 || buf.toString('latin1', 0, 4) !== 'GGUF') return `${path} is not a GGUF model file (no GGUF magic number)`;
+  const version = buf.readUInt32LE(4);
+  if (version < 1 || version > 3) return `${path} has an unsupported GGUF version ${version}`;
+  return undefined;
+}
 
 const defaultLoader: ModuleLoader = (name) => import(name);
 
@@ -53,6 +78,8 @@ export class GgufProvider implements LlmProvider {
   > {
     this.session ??= (async () => {
       if (!existsSync(this.modelPath)) return err(providerError('missing', `GGUF model file not found: ${this.modelPath}`));
+      const bad = ggufHeaderProblem(this.modelPath);
+      if (bad !== undefined) return err(providerError('config', bad));
       let mod: LlamaModule;
       try {
         mod = (await this.loader(this.moduleName)) as LlamaModule;
@@ -67,7 +94,8 @@ export class GgufProvider implements LlmProvider {
       if (typeof mod?.getLlama !== 'function' || typeof mod.LlamaCompletion !== 'function')
         return err(providerError('config', `${this.moduleName} does not have the expected v3 API (getLlama, LlamaCompletion)`));
       try {
-        const llama = await mod.getLlama();
+        // 'never': use the prebuilt binary; building llama.cpp at run time needs a network and a toolchain.
+        const llama = await mod.getLlama({ build: 'never', progressLogs: false });
         const model = await llama.loadModel({ modelPath: this.modelPath });
         const context = await model.createContext();
         const complete = new mod.LlamaCompletion({ contextSequence: context.getSequence() });

@@ -8,6 +8,9 @@ import { NLTK_FOL_GBNF, gbnfProblems } from './grammar.js';
 import { parseProviderSpec } from './spec.js';
 import { ReplayProvider, recordedFromJson } from './replay.js';
 
+/** Magic number + version 3: enough for the provider's header check; the fake loaders never read further. */
+const GGUF_HEADER = Buffer.concat([Buffer.from('GGUF', 'latin1'), Buffer.from([3, 0, 0, 0])]);
+
 test('gguf: a missing model file is an error value', async () => {
   const r = await new GgufProvider('/nonexistent/model.gguf').complete({ prompt: 'x' });
   assert.ok(!r.ok);
@@ -19,7 +22,7 @@ test('gguf: a missing node-llama-cpp module is an error value (the real import i
   const dir = mkdtempSync(join(tmpdir(), 'entail-gguf-'));
   try {
     const model = join(dir, 'm.gguf');
-    writeFileSync(model, 'GGUF');
+    writeFileSync(model, GGUF_HEADER);
     // The real dynamic import of a module that is not installed here.
     const r = await new GgufProvider(model, undefined, 'node-llama-cpp-not-installed-here').complete({ prompt: 'x' });
     assert.ok(!r.ok);
@@ -38,7 +41,7 @@ test('gguf: with a module, samples are drawn n times with the grammar', async ()
   const dir = mkdtempSync(join(tmpdir(), 'entail-gguf-'));
   try {
     const model = join(dir, 'm.gguf');
-    writeFileSync(model, 'GGUF');
+    writeFileSync(model, GGUF_HEADER);
     const grammars: string[] = [];
     let k = 0;
     const fake = {

@@ -93,6 +93,8 @@ interface Rewrite {
 }
 
 const MAX_REWRITE_DEPTH = 400;
+/** Backtracking steps allowed per subsumption test. */
+const SUBSUMPTION_BUDGET = 2000;
 /** Memory guard: beyond this many clauses a run ends with ResourceOut (≈ a few GB of heap). */
 const DEFAULT_MAX_CLAUSES = 4_000_000;
 /** SInE only pays off on large axiom sets. */
@@ -110,6 +112,8 @@ export class Saturation {
   private incomplete = false;
   private empty: SClause | null = null;
   private stampCounter = 1;
+  /** Set when the deadline or shouldStop fired inside inference generation. */
+  private outOfTime = false;
   stats = { generated: 0, processed: 0, kept: 0, active: 0, rewrites: 0, subsumed: 0, backwardSubsumed: 0 };
 
   private readonly supFrom: TermIndex<Entry>;
@@ -264,6 +268,7 @@ export class Saturation {
       if (this.empty) return { kind: 'proof', empty: this.empty };
       this.generate(g);
       if (this.empty) return { kind: 'proof', empty: this.empty };
+      if (this.outOfTime) return shouldStop && shouldStop() ? { kind: 'stopped' } : { kind: 'timeout' };
     }
   }
 
@@ -468,8 +473,12 @@ export class Saturation {
     if (C === D) return false;
     const used = new Uint8Array(D.lits.length);
     const s = this.sub;
+    // Multiset subsumption is NP-complete: bound the backtracking. Giving up only means
+    // "not subsumed", which is always safe (a redundant clause is kept).
+    let budget = SUBSUMPTION_BUDGET;
     const go = (i: number): boolean => {
       if (i === C.lits.length) return true;
+      if (--budget < 0) return false;
       const x = C.lits[i]!;
       for (let j = 0; j < D.lits.length; j++) {
         if (used[j]) continue;
@@ -730,26 +739,26 @@ export class Saturation {
     const b = this.bank;
     const elig = g.elig!;
     const hasSel = this.select(g) >= 0;
-    for (let i = 0; i < g.lits.length && !this.empty; i++) {
+    for (let i = 0; i < g.lits.length && !this.empty && !this.outOfTime; i++) {
       if (!elig[i]) continue;
       const x = g.lits[i]!;
       if (!x.pos) this.equalityResolution(g, i);
       else if (!hasSel) this.equalityFactoring(g, i);
       const sides = x.oriented ? 1 : 2;
-      for (let sd = 0; sd < sides && !this.empty; sd++) {
+      for (let sd = 0; sd < sides && !this.empty && !this.outOfTime; sd++) {
         const s = sd === 0 ? x.l : x.r;
         if (s === b.TRUE) continue;
         // g as the "from" clause
         if (x.pos && !hasSel) {
           this.supInto.retrieve(s, 'unify', (e) => {
-            if (this.empty) return;
+            if (this.empty || this.outOfTime) return;
             this.superpose(g, i, sd, e.c, e.lit, e.side, e.pos, e.term, 0);
           });
         }
         // g as the "into" clause
         this.forSubterms(s, (u, pos) => {
           this.supFrom.retrieve(u, 'unify', (e) => {
-            if (this.empty || e.c === g) return;
+            if (this.empty || this.outOfTime || e.c === g) return;
             this.superpose(e.c, e.lit, e.side, g, i, sd, pos, u, 1);
           });
         });
@@ -903,6 +912,11 @@ export class Saturation {
   }
 
   private emit(out: SLit[], rule: Rule, parents: SClause[], substs: Int32Array[], goal: boolean): void {
+    // One given clause can have very many partners: look at the clock inside generation too.
+    if ((this.stats.generated & 1023) === 0) {
+      const { deadline, shouldStop } = this.opts;
+      if ((deadline !== undefined && Date.now() > deadline) || (shouldStop && shouldStop())) this.outOfTime = true;
+    }
     if (litsVarBound(this.bank, out) > MAX_VARS) {
       this.incomplete = true;
       return;

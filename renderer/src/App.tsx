@@ -26,6 +26,12 @@ export function App() {
   const { effects } = useWorkbench();
   const dispatch = useDispatch();
   const tab = useSel((s) => s.tab);
+  const hasGraph = useSel((s) => s.result?.graph !== undefined);
+
+  // A result with a proof graph is on screen: fetch the graph view's chunk now, not when its tab is opened.
+  useEffect(() => {
+    if (hasGraph) void import('./adapters/CytoscapeGraph.js');
+  }, [hasGraph]);
 
   useEffect(() => {
     void effects.refreshProvers();
