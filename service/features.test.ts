@@ -7,53 +7,15 @@
  * the replay provider on a recorded LINC file, and cancelling a judgement.
  */
 import { test } from 'node:test';
-import type { TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createService } from './index.js';
-import type { EngineService, ServiceOptions } from './index.js';
-import { moduleLoader } from './engines.js';
-import type { ApiResult, ExploreResult, JobEvent, JobState, LeanView, NlOutcome, Settings } from '../electron/common/api.js';
+import { withService, engineReady, waitFinished } from './test-support.js';
+import type { ApiResult, ExploreResult, LeanView, NlOutcome, Settings } from '../electron/common/api.js';
 import { DEFAULT_SETTINGS } from '../electron/common/api.js';
 import { startFakeServer } from '../nl/testing/openai-server.js';
 import { FAKE_REPL, TRANSCRIPTS } from '../provers/lean/fixtures/fakes.js';
 import { PROJECT_ROOT } from '../testing/corpora.js';
-
-async function withService(
-  f: (s: EngineService, events: JobEvent[], dir: string) => Promise<void>,
-  extra: Partial<ServiceOptions> = {},
-): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'entail-features-'));
-  const events: JobEvent[] = [];
-  const s = createService({ dataDir: dir, emit: (e) => events.push(e), progressMs: 50, ...extra });
-  try {
-    await f(s, events, dir);
-  } finally {
-    s.dispose();
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-async function engineReady(t: TestContext, name: Parameters<ReturnType<typeof moduleLoader>>[0]): Promise<boolean> {
-  const m = await moduleLoader()(name);
-  if (!m.ok) t.skip(m.reason);
-  return m.ok;
-}
-
-function waitFinished(events: JobEvent[], jobId: string, ms = 60_000): Promise<JobState> {
-  const t0 = Date.now();
-  return new Promise((res, rej) => {
-    const tick = (): void => {
-      const e = events.find((x) => x.type === 'finished' && x.jobId === jobId);
-      if (e && e.type === 'finished') return res(e.state);
-      if (Date.now() - t0 > ms) return rej(new Error(`job ${jobId} did not finish`));
-      setTimeout(tick, 20);
-    };
-    tick();
-  });
-}
 
 function ok<T>(r: ApiResult<unknown>): T {
   assert.equal(r.kind, 'ok', JSON.stringify(r).slice(0, 500));

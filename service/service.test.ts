@@ -4,49 +4,16 @@
  * one that is present must give its real answer through the API.
  */
 import { test } from 'node:test';
-import type { TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createService } from './index.js';
-import type { EngineService } from './index.js';
+import { withService, engineReady, waitFinished } from './test-support.js';
 import { moduleLoader } from './engines.js';
 import { modelTables, problemSymbols } from './views.js';
 import { DEFAULT_LIMITS } from '../electron/common/api.js';
-import type { ApiResult, JobEvent, JobState, ParseOutcome } from '../electron/common/api.js';
+import type { ApiResult, ParseOutcome } from '../electron/common/api.js';
 import { mkAtom, mkConst, mkApp, mkVar, mkForall, mkImp } from '../provers/logic/index.js';
-
-async function withService(f: (s: EngineService, events: JobEvent[]) => Promise<void>): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'entail-service-'));
-  const events: JobEvent[] = [];
-  const s = createService({ dataDir: dir, emit: (e) => events.push(e), progressMs: 50 });
-  try {
-    await f(s, events);
-  } finally {
-    s.dispose();
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-async function engineReady(t: TestContext, name: Parameters<ReturnType<typeof moduleLoader>>[0]): Promise<boolean> {
-  const m = await moduleLoader()(name);
-  if (!m.ok) t.skip(m.reason);
-  return m.ok;
-}
-
-function waitFinished(events: JobEvent[], jobId: string, ms = 30_000): Promise<JobState> {
-  const t0 = Date.now();
-  return new Promise((res, rej) => {
-    const tick = (): void => {
-      const e = events.find((x) => x.type === 'finished' && x.jobId === jobId);
-      if (e && e.type === 'finished') return res(e.state);
-      if (Date.now() - t0 > ms) return rej(new Error(`job ${jobId} did not finish`));
-      setTimeout(tick, 20);
-    };
-    tick();
-  });
-}
 
 test('parse: the real parser error position becomes a diagnostic; symbols carry arity and uses', async (t) => {
   if (!(await engineReady(t, 'syntax'))) return;
