@@ -4,21 +4,8 @@ import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { command } from './eval.js';
-import type { CliIo } from '../io.js';
 import { PROJECT_ROOT } from '../../testing/corpora.js';
-
-function io(cwd: string): CliIo & { outText: () => string; errText: () => string } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out: (s) => out.push(s),
-    err: (s) => err.push(s),
-    isTty: false,
-    cwd,
-    outText: () => out.join('\n'),
-    errText: () => err.join('\n'),
-  };
-}
+import { memoryIo as io } from '../testing.js';
 
 const PW = [
   {

@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PROJECT_ROOT } from '../../testing/corpora.js';
 import { runVerify, parseVerifyArgs, EXIT_INTERRUPTED } from './verify.js';
-import type { CliIo } from '../io.js';
 import { fakeDeps } from '../../provers/batch/fixtures/fake-deps.js';
 import { readJournal } from '../../provers/batch/journal.js';
 import type { BatchReport } from '../../provers/batch/types.js';
 import { which } from '../../provers/external/index.js';
+import { memoryIo as memIo } from '../testing.js';
 
 const EXT = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
 const FAKE_PROVER = new URL(`../../provers/batch/fixtures/fake-prover${EXT}`, import.meta.url).href;
@@ -21,19 +21,6 @@ const TSX = pathToFileURL(join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'loa
 const NODE_ARGS = EXT === '.ts' ? ['--import', TSX, CLI_SCRIPT] : [CLI_SCRIPT];
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'entail-verify-'));
-
-function memIo(cwd: string): CliIo & { outText: () => string; errText: () => string } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out: (s) => out.push(s),
-    err: (s) => err.push(s),
-    isTty: false,
-    cwd,
-    outText: () => out.join('\n'),
-    errText: () => err.join('\n'),
-  };
-}
 
 function readReport(p: string): BatchReport {
   return JSON.parse(readFileSync(p, 'utf8')) as BatchReport;

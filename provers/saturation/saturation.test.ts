@@ -18,19 +18,9 @@ import type { SzsStatus } from '../logic/szs.js';
 import type { ProverResult } from '../logic/proof.js';
 import type { Term } from '../logic/term.js';
 import { SHARED_CORPORA } from '../../testing/corpora.js';
+import { seededRandom as rng } from '../../testing/random.js';
 
 // ---------------------------------------------------------------- random terms
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SIG: Array<[string, number]> = [
   ['a', 0],

@@ -9,6 +9,7 @@ import type { Dialect } from '../problem.js';
 import type { Result } from '../source.js';
 import { DIALECTS, parseFormula, parseProblem, printFormula, printProblem } from './index.js';
 import { formulaEquals, universalClosure } from '../formula.js';
+import { seededRandom as rng } from '../../../testing/random.js';
 
 const skip = sharedAvailable() ? false : 'needs ../shared/corpora';
 const FIXTURES = join(PROJECT_ROOT, 'provers', 'logic', 'syntax', 'fixtures');
@@ -185,18 +186,6 @@ test('every Logic-LM replay program parses as a FOLIO problem or gives a positio
   // Measured: 190 parse; the 14 others are malformed (docs/syntax.md lists why).
   assert.equal(ok, 190);
 });
-
-/** mulberry32: a tiny seeded PRNG so fuzz cases are reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NOISE = [
   '(',
