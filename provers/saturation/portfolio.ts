@@ -4,12 +4,15 @@
  * real (counter)satisfiability answer; later entries trade completeness for focus.
  */
 import type { Strategy } from './saturate.js';
+import { DEFAULT_STRATEGY } from './saturate.js';
 
 export const PORTFOLIO: readonly Strategy[] = [
-  { name: 'default', selection: 'maxneg', ratio: 5, sos: false, goalFactor: 0.5, relWeight: true },
+  DEFAULT_STRATEGY,
+  // max-weight negative selection: forward reasoning through every definition; solves a different subset
+  { name: 'maxneg', selection: 'maxneg', ratio: 5, sos: false, goalFactor: 0.5, relWeight: true },
   // goal-directed: defined (rarer) predicates dominate their definitions, selection only in all-negative clauses
   { name: 'unfold', selection: 'negonly', ratio: 5, sos: false, goalFactor: 0.5, relWeight: true, predWeights: true },
-  { name: 'sine', selection: 'maxneg', ratio: 5, sos: false, goalFactor: 0.5, relWeight: true, sine: 2 },
+  { name: 'sine', selection: 'complex-uniqmax', ratio: 5, sos: false, goalFactor: 0.5, relWeight: true, sine: 2 },
   { name: 'sos', selection: 'none', ratio: 5, sos: true, goalFactor: 1, relWeight: true },
 ];
 

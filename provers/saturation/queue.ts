@@ -104,3 +104,38 @@ export class RatioQueue {
     return useAge ? this.byWeight.pop() : this.byAge.pop();
   }
 }
+
+/**
+ * E-style clause selection: several priority heaps (each clause is in all of them,
+ * each with its own key) plus a FIFO, visited in a fixed weighted round robin.
+ * `keys[i]` is the clause's key for heap i; the schedule says how many picks each
+ * heap gets per round, with `age` picks from the FIFO. Keeps the search complete
+ * (the FIFO alone guarantees every clause is eventually picked).
+ */
+export class MultiQueue {
+  private readonly heaps: WeightHeap[];
+  private readonly byAge = new AgeQueue();
+  /** Flattened round: heap index per pick, -1 = FIFO. */
+  private readonly round: number[];
+  private tick = 0;
+  constructor(picks: readonly number[], age: number) {
+    this.heaps = picks.map(() => new WeightHeap());
+    this.round = [];
+    picks.forEach((n, i) => {
+      for (let k = 0; k < n; k++) this.round.push(i);
+    });
+    for (let k = 0; k < age; k++) this.round.push(-1);
+    if (this.round.length === 0) this.round.push(-1);
+  }
+  push(c: SClause, keys: readonly number[]): void {
+    for (let i = 0; i < this.heaps.length; i++) this.heaps[i]!.push(c, keys[i]!);
+    this.byAge.push(c);
+  }
+  pop(): SClause | undefined {
+    const which = this.round[this.tick++ % this.round.length]!;
+    const c = which < 0 ? this.byAge.pop() : this.heaps[which]!.pop();
+    if (c !== undefined) return c;
+    // The chosen queue is empty: then every queue is (they hold the same clauses).
+    return this.byAge.pop();
+  }
+}
