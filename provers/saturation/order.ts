@@ -29,7 +29,7 @@ export class Kbo {
   constructor(private readonly b: TermBank) {}
 
   /** Set precedence: boolean symbols lowest ($$true lowest of all), then by arity, then rarer symbols higher. */
-  setPrecedence(freq: ReadonlyMap<number, number>, predWeights = false): void {
+  setPrecedence(freq: ReadonlyMap<number, number>, predWeights = false, byArity = true): void {
     const b = this.b;
     this.predW = new Int32Array(b.symName.length + 1);
     if (predWeights) {
@@ -46,7 +46,7 @@ export class Kbo {
       if (bx !== by) return bx - by;
       if (x === 0) return -1; // $$true
       if (y === 0) return 1;
-      if (b.symArity[x] !== b.symArity[y]) return b.symArity[x]! - b.symArity[y]!;
+      if (byArity && b.symArity[x] !== b.symArity[y]) return b.symArity[x]! - b.symArity[y]!;
       const fx = freq.get(x) ?? 0;
       const fy = freq.get(y) ?? 0;
       if (fx !== fy) return fy - fx;

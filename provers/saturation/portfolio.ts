@@ -12,7 +12,7 @@ export const PORTFOLIO: readonly Strategy[] = [
   { name: 'maxneg', selection: 'maxneg', ratio: 5, sos: false, goalFactor: 0.5, relWeight: true },
   // goal-directed: defined (rarer) predicates dominate their definitions, selection only in all-negative clauses
   { name: 'unfold', selection: 'negonly', ratio: 5, sos: false, goalFactor: 0.5, relWeight: true, predWeights: true },
-  { name: 'sine', selection: 'complex-uniqmax', ratio: 5, sos: false, goalFactor: 0.5, relWeight: true, sine: 2 },
+  { ...DEFAULT_STRATEGY, name: 'sine', sine: 2 },
   { name: 'sos', selection: 'none', ratio: 5, sos: true, goalFactor: 1, relWeight: true },
 ];
 
