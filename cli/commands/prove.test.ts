@@ -30,3 +30,19 @@ test('entail prove CLI: status line, proof markers, exit codes', async () => {
   assert.equal(await main(['prove'], io()), 2);
   assert.equal(await main(['prove', f, '--timeout', 'x'], io()), 2);
 });
+
+test('entail prove --ordering lpo: every strategy runs under LPO, the proof checks; a bad value is a usage error', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'entail-prove-'));
+  const f = join(dir, 'group.p');
+  writeFileSync(
+    f,
+    `cnf(id, axiom, mult(X, e) = X).\ncnf(inv, axiom, mult(X, inv(X)) = e).\ncnf(assoc, axiom, mult(mult(X, Y), Z) = mult(X, mult(Y, Z))).\nfof(c, conjecture, mult(e, c) = c).\n`,
+  );
+  const a = io();
+  assert.equal(await main(['prove', f, '--ordering', 'lpo', '--check', '--json', '--timeout', '20'], a), 0);
+  const r = JSON.parse(a.text()) as { status: string; prover: string; check: { ok: boolean } };
+  assert.equal(r.status, 'Theorem');
+  assert.match(r.prover, /\+lpo$/);
+  assert.equal(r.check.ok, true);
+  assert.equal(await main(['prove', f, '--ordering', 'rpo'], io()), 2);
+});

@@ -13,7 +13,7 @@ import { proveProblem } from '../../provers/run/index.js';
 import { proofToTptp, strategyByName, PORTFOLIO } from '../../provers/saturation/index.js';
 import { formatModel } from '../../provers/models/index.js';
 
-const usage = `usage: entail prove <file> [--timeout S] [--json] [--proof] [--check] [--model] [--dialect D] [--strategy NAME] [--worker]
+const usage = `usage: entail prove <file> [--timeout S] [--json] [--proof] [--check] [--model] [--dialect D] [--strategy NAME] [--ordering kbo|lpo] [--worker]
 
 Runs Entail's superposition prover (strategy portfolio) and prints
 "% SZS status <Status> for <name>".
@@ -25,6 +25,7 @@ Runs Entail's superposition prover (strategy portfolio) and prints
   --json          print the whole result (status, stats, proof steps, check report) as JSON
   --dialect D     force the input dialect (${DIALECTS.join(', ')})
   --strategy N    run one strategy only (${PORTFOLIO.map((s) => s.name).join(', ')})
+  --ordering O    term ordering for every strategy: kbo (default) or lpo
   --worker        run the prover in a worker thread
 
 Exit status: 0 when the prover ran (whatever the SZS status), 1 on input errors, 2 on usage errors.`;
@@ -39,6 +40,7 @@ interface Args {
   worker: boolean;
   dialect?: Dialect;
   strategy?: string;
+  ordering?: 'kbo' | 'lpo';
 }
 
 function parseArgs(argv: readonly string[]): Args | string {
@@ -62,6 +64,10 @@ function parseArgs(argv: readonly string[]): Args | string {
       const v = argv[++i];
       if (v === undefined || !strategyByName(v)) return `--strategy needs one of ${PORTFOLIO.map((s) => s.name).join(', ')}`;
       a.strategy = v;
+    } else if (x === '--ordering') {
+      const v = argv[++i];
+      if (v !== 'kbo' && v !== 'lpo') return '--ordering needs kbo or lpo';
+      a.ordering = v;
     } else if (x.startsWith('-')) return `unknown option ${x}`;
     else if (a.file === undefined) a.file = x;
     else return 'only one problem file is accepted';
@@ -84,12 +90,14 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const problem = loaded.value;
   const strategy = args.strategy ? strategyByName(args.strategy) : undefined;
+  const chosen = strategy ? [strategy] : args.ordering ? PORTFOLIO : undefined;
+  const strategies = chosen && args.ordering ? chosen.map((s) => ({ ...s, ordering: args.ordering })) : chosen;
   const r = await proveProblem(problem, {
     timeoutMs: Math.round(args.timeoutS * 1000),
     check: args.check,
     countermodel: args.model,
     inWorker: args.worker,
-    strategies: strategy ? [strategy] : undefined,
+    strategies,
   });
   if (args.json) {
     io.out(JSON.stringify(r, null, 1));

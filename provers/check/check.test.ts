@@ -329,3 +329,28 @@ test('property: ground EUF procedure agrees with the finite model finder on rand
   );
   assert.ok(unsat > 20, `only ${unsat} unsatisfiable sets generated`);
 });
+
+test('renamed disjuncts: the renamed formula is one trusted definition step, and every clause step is verified', () => {
+  // (a1&a2&a3&a4&a5) | (b1&b2&b3&b4&b5) has 25 clauses by distribution: above the threshold, so a disjunct is renamed
+  const conj = (p: string): string => [1, 2, 3, 4, 5].map((i) => `${p}${i}(X)`).join(' & ');
+  const text = `fof(ax, axiom, ![X]: ((${conj('a')}) | (${conj('b')}))).
+fof(goal, conjecture, a3(c) | b2(c)).`;
+  const p = parseProblem(text, { dialect: 'tptp', file: 'renamed.p' });
+  assert.ok(p.ok);
+  const cl = clausify(p.value);
+  assert.ok(
+    cl.steps.some((s) => s.rule === 'definition'),
+    'the clausifier renamed a disjunct',
+  );
+  const r = saturate(cl, { deadline: Date.now() + 5000 });
+  assert.equal(r.status, 'Theorem');
+  const rep = checkProof(r.proof!, { problem: p.value });
+  assert.deepEqual(rep.failures, []);
+  // only symbol-introducing steps are trusted; no clause is trusted for mentioning a definition symbol
+  assert.deepEqual(
+    rep.trusted.filter((t) => t.rule !== 'definition' && t.rule !== 'skolemize'),
+    [],
+    JSON.stringify(rep.trusted),
+  );
+  assert.ok(rep.trusted.some((t) => t.rule === 'definition'));
+});

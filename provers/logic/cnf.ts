@@ -205,7 +205,21 @@ function normalizeAndClausify(ctx: Ctx, f: Formula, parent: string, role: Role, 
 
   const defClauses: { lits: Literal[][]; formula: Formula }[] = [];
   const clauses = cnf(ctx, qf, defClauses);
-  emitClauses(ctx, clauses, nfId, role, source);
+  if (defClauses.length === 0) emitClauses(ctx, clauses, nfId, role, source);
+  else {
+    // Disjuncts were renamed: record the renamed formula F[d] as its own (satisfiability-preserving)
+    // definition step, so that each of its clauses is an ordinary, checkable clausify step of F[d]
+    // and only the steps that introduce symbols are trusted.
+    const renamedId = nextId(ctx, 'def_');
+    const asFormula = mkAnd(clauses.map((c) => mkOr(c.map((lit) => nnfToFormula({ k: 'lit', lit })))));
+    ctx.steps.push({
+      id: renamedId,
+      rule: 'definition',
+      parents: [{ id: nfId }],
+      conclusion: { kind: 'formula', formula: universalClosure(asFormula) },
+    });
+    emitClauses(ctx, clauses, renamedId, role, source);
+  }
   for (const d of defClauses) {
     const dId = nextId(ctx, 'def_');
     ctx.steps.push({ id: dId, rule: 'definition', parents: [{ id: nfId }], conclusion: { kind: 'formula', formula: d.formula } });

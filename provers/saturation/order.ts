@@ -1,6 +1,7 @@
 /**
- * Knuth–Bendix ordering over bank terms (all symbol and variable weights 1, so a
- * term's weight is its cached size), and the multiset extension to literals.
+ * Simplification orderings over bank terms: the Knuth–Bendix ordering (all symbol and
+ * variable weights 1, so a term's weight is its cached size; the default) and the
+ * lexicographic path ordering (optional), with the multiset extension to literals.
  *
  * The comparison is a loop, not a recursion: KBO only descends into the first
  * differing argument pair, so we walk down while accumulating the variable
@@ -19,14 +20,14 @@ export function flip(c: Cmp): Cmp {
   return c === GT ? LT : c === LT ? GT : c;
 }
 
-export class Kbo {
-  private cnt: Int32Array = new Int32Array(256);
-  private touched: number[] = [];
-  private stack: number[] = [];
+/** What the prover needs of an ordering: precedence, term comparison, literal comparison. */
+export abstract class TermOrdering {
   /** Extra KBO weight of predicate symbols (0 for function symbols). Predicate atoms occur only at the top of literals, so this only orders literals. */
   predW: Int32Array = new Int32Array(0);
 
-  constructor(private readonly b: TermBank) {}
+  constructor(protected readonly b: TermBank) {}
+
+  abstract compare(s: number, t: number): Cmp;
 
   /** Set precedence: boolean symbols lowest ($$true lowest of all), then by arity, then rarer symbols higher. */
   setPrecedence(freq: ReadonlyMap<number, number>, predWeights = false, byArity = true): void {
@@ -54,6 +55,56 @@ export class Kbo {
     });
     syms.forEach((s, i) => (b.prec[s] = i));
   }
+
+  /** s ≻ t */
+  greater(s: number, t: number): boolean {
+    return this.compare(s, t) === GT;
+  }
+
+  /**
+   * Compare two literals by the multiset extension: a positive literal s=t is {s,t},
+   * a negative one {s,s,t,t}.
+   */
+  compareLits(pa: boolean, a1: number, a2: number, pb: boolean, b1: number, b2: number): Cmp {
+    const A = pa ? [a1, a2] : [a1, a1, a2, a2];
+    const B = pb ? [b1, b2] : [b1, b1, b2, b2];
+    return this.multiset(A, B);
+  }
+
+  multiset(A: number[], B: number[]): Cmp {
+    // remove common elements
+    const a = A.slice();
+    const bb = B.slice();
+    for (let i = a.length - 1; i >= 0; i--) {
+      const j = bb.indexOf(a[i]!);
+      if (j >= 0) {
+        bb.splice(j, 1);
+        a.splice(i, 1);
+      }
+    }
+    if (a.length === 0 && bb.length === 0) return EQ;
+    const dominates = (X: number[], Y: number[]): boolean => {
+      for (const y of Y) {
+        let ok = false;
+        for (const x of X)
+          if (this.compare(x, y) === GT) {
+            ok = true;
+            break;
+          }
+        if (!ok) return false;
+      }
+      return true;
+    };
+    if (a.length > 0 && dominates(a, bb)) return GT;
+    if (bb.length > 0 && dominates(bb, a)) return LT;
+    return INC;
+  }
+}
+
+export class Kbo extends TermOrdering {
+  private cnt: Int32Array = new Int32Array(256);
+  private touched: number[] = [];
+  private stack: number[] = [];
 
   /** Add (sign=1) or subtract (sign=-1) the variable occurrences of t into cnt. */
   private countVars(t: number, sign: number): void {
@@ -142,48 +193,68 @@ export class Kbo {
       t = b.args[at + k]!;
     }
   }
+}
 
-  /** s ≻ t */
-  greater(s: number, t: number): boolean {
-    return this.compare(s, t) === GT;
-  }
+/** Terms deeper than this are not compared by the LPO (the comparison recurses). */
+const LPO_MAX_DEPTH = 400;
 
-  /**
-   * Compare two literals by the multiset extension: a positive literal s=t is {s,t},
-   * a negative one {s,s,t,t}.
-   */
-  compareLits(pa: boolean, a1: number, a2: number, pb: boolean, b1: number, b2: number): Cmp {
-    const A = pa ? [a1, a2] : [a1, a1, a2, a2];
-    const B = pb ? [b1, b2] : [b1, b1, b2, b2];
-    return this.multiset(A, B);
-  }
+/**
+ * Lexicographic path ordering (optional; `ordering: 'lpo'` in a strategy). s ≻ t iff some
+ * argument of s is ⪰ t, or s's head is greater in the precedence and s ≻ every argument of t,
+ * or the heads are equal, the arguments are lexicographically greater and s ≻ every argument of t.
+ * The comparison recurses, memoized per top-level call (so it stays O(|s|·|t|)). Terms deeper than
+ * LPO_MAX_DEPTH are reported incomparable: that only weakens the ordering restrictions (more
+ * inferences, fewer simplifications), which is sound and keeps completeness.
+ */
+export class Lpo extends TermOrdering {
+  private memo = new Map<number, Map<number, boolean>>();
 
-  multiset(A: number[], B: number[]): Cmp {
-    // remove common elements
-    const a = A.slice();
-    const bb = B.slice();
-    for (let i = a.length - 1; i >= 0; i--) {
-      const j = bb.indexOf(a[i]!);
-      if (j >= 0) {
-        bb.splice(j, 1);
-        a.splice(i, 1);
-      }
-    }
-    if (a.length === 0 && bb.length === 0) return EQ;
-    const dominates = (X: number[], Y: number[]): boolean => {
-      for (const y of Y) {
-        let ok = false;
-        for (const x of X)
-          if (this.compare(x, y) === GT) {
-            ok = true;
-            break;
-          }
-        if (!ok) return false;
-      }
-      return true;
-    };
-    if (a.length > 0 && dominates(a, bb)) return GT;
-    if (bb.length > 0 && dominates(bb, a)) return LT;
+  compare(s: number, t: number): Cmp {
+    if (s === t) return EQ;
+    const b = this.b;
+    if (b.head[t]! < 0) return b.contains(s, t) ? GT : INC;
+    if (b.head[s]! < 0) return b.contains(t, s) ? LT : INC;
+    if (b.depth[s]! > LPO_MAX_DEPTH || b.depth[t]! > LPO_MAX_DEPTH) return INC;
+    this.memo.clear();
+    if (this.gt(s, t)) return GT;
+    if (this.gt(t, s)) return LT;
     return INC;
+  }
+
+  /** s ≻ t (s ≠ t). */
+  private gt(s: number, t: number): boolean {
+    const b = this.b;
+    const hs = b.head[s]!;
+    if (hs < 0) return false;
+    const ht = b.head[t]!;
+    if (ht < 0) return b.contains(s, t);
+    let row = this.memo.get(s);
+    const known = row?.get(t);
+    if (known !== undefined) return known;
+    const r = this.gtUncached(s, t, hs, ht);
+    if (!row) this.memo.set(s, (row = new Map()));
+    row.set(t, r);
+    return r;
+  }
+
+  private gtUncached(s: number, t: number, hs: number, ht: number): boolean {
+    const b = this.b;
+    const ns = b.symArity[hs]!;
+    const as = b.argStart[s]!;
+    for (let i = 0; i < ns; i++) {
+      const si = b.args[as + i]!;
+      if (si === t || this.gt(si, t)) return true;
+    }
+    const nt = b.symArity[ht]!;
+    const at = b.argStart[t]!;
+    let from = 0;
+    if (hs === ht) {
+      let k = 0;
+      while (k < ns && b.args[as + k] === b.args[at + k]) k++;
+      if (k === ns || !this.gt(b.args[as + k]!, b.args[at + k]!)) return false;
+      from = k + 1; // earlier arguments of t are arguments of s, below s already
+    } else if (b.prec[hs]! < b.prec[ht]!) return false;
+    for (let j = from; j < nt; j++) if (!this.gt(s, b.args[at + j]!)) return false;
+    return true;
   }
 }

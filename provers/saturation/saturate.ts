@@ -16,7 +16,8 @@ import type { Role } from '../logic/problem.js';
 import type { ProofStep, ProverResult, Rule } from '../logic/proof.js';
 import type { SzsStatus } from '../logic/szs.js';
 import { TermBank, Subst, PRED, MAX_VARS } from './bank.js';
-import { Kbo, GT, LT, EQ } from './order.js';
+import { Kbo, Lpo, GT, LT, EQ } from './order.js';
+import type { TermOrdering } from './order.js';
 import { SClause, showClause, mkLit, cleanLits, litsWeight, litsVarBound, PASSIVE, ACTIVE, DEAD } from './sclause.js';
 import type { SLit } from './sclause.js';
 import { FingerprintIndex, BruteIndex } from './fpindex.js';
@@ -77,6 +78,8 @@ export interface Strategy {
   readonly sine?: number;
   /** Priority penalty per literal beyond the first (prefers short clauses). */
   readonly litPenalty?: number;
+  /** Term ordering: Knuth–Bendix (default) or lexicographic path ordering. */
+  readonly ordering?: 'kbo' | 'lpo';
   /** Symbol precedence: by arity then inverse frequency (default), or by inverse frequency alone (E's invfreq). */
   readonly precedence?: 'arity' | 'invfreq';
   /** Several priority queues picked in a weighted round robin, with `ratio` read as FIFO picks per round. Default: one `rel` queue, `ratio`:1. */
@@ -142,7 +145,8 @@ type Outcome = { kind: 'proof'; empty: SClause } | { kind: 'saturated' } | { kin
 
 export class Saturation {
   readonly bank = new TermBank();
-  readonly kbo = new Kbo(this.bank);
+  /** The simplification ordering (KBO unless the strategy asks for LPO). */
+  readonly ord: TermOrdering;
   readonly sub = new Subst(this.bank);
   readonly strategy: Strategy;
   private nextId = 0;
@@ -169,6 +173,7 @@ export class Saturation {
     private readonly opts: SaturateOptions = {},
   ) {
     this.strategy = { ...DEFAULT_STRATEGY, ...(opts.strategy ?? {}) };
+    this.ord = this.strategy.ordering === 'lpo' ? new Lpo(this.bank) : new Kbo(this.bank);
     const qs = this.strategy.queues ?? [{ key: 'rel', n: this.strategy.ratio }];
     this.queue = this.strategy.queues
       ? new MultiQueue(
@@ -201,7 +206,7 @@ export class Saturation {
       if (L.pred === '=' && L.args.length === 2) {
         const l = b.fromTerm(L.args[0]!, vars);
         const r = b.fromTerm(L.args[1]!, vars);
-        lits.push(mkLit(this.kbo, L.positive, l, r, b.TRUE));
+        lits.push(mkLit(this.ord, L.positive, l, r, b.TRUE));
         continue;
       }
       if ((L.pred === '$true' || L.pred === '$false') && L.args.length === 0) {
@@ -336,12 +341,12 @@ export class Saturation {
             for (let k = 0; k < b.symArity[h]!; k++) st.push(b.arg(u, k));
           }
         }
-    this.kbo.setPrecedence(freq, this.strategy.predWeights === true, this.strategy.precedence !== 'invfreq');
+    this.ord.setPrecedence(freq, this.strategy.predWeights === true, this.strategy.precedence !== 'invfreq');
   }
 
   private reorient(c: SClause): SClause {
     const b = this.bank;
-    const lits = c.lits.map((x) => mkLit(this.kbo, x.pos, x.l, x.r, b.TRUE));
+    const lits = c.lits.map((x) => mkLit(this.ord, x.pos, x.l, x.r, b.TRUE));
     return new SClause(c.id, lits, c.weight, c.nv, c.rule, c.parents, c.substs, c.goal, c.input);
   }
 
@@ -447,7 +452,7 @@ export class Saturation {
       for (let k = 0; k < c.lits.length; k++) {
         if (k === i) continue;
         const y = c.lits[k]!;
-        lits.push(mkLit(this.kbo, y.pos, s.inst(y.l, 0), s.inst(y.r, 0), b.TRUE));
+        lits.push(mkLit(this.ord, y.pos, s.inst(y.l, 0), s.inst(y.r, 0), b.TRUE));
       }
       const sub = this.parentSubst(c, 0);
       s.undo(mark);
@@ -480,7 +485,7 @@ export class Saturation {
       }
       if (l !== x.l || r !== x.r) {
         changed = true;
-        lits.push(mkLit(this.kbo, x.pos, l, r, b.TRUE));
+        lits.push(mkLit(this.ord, x.pos, l, r, b.TRUE));
       } else lits.push(x);
     }
     if (!changed) return c;
@@ -537,8 +542,8 @@ export class Saturation {
       const x = c.lits[0]!;
       const rhs = e.side === 0 ? x.r : x.l;
       const rs = s.instMatch(rhs);
-      let ok = x.oriented && e.side === 0 ? true : this.kbo.compare(t, rs) === GT;
-      if (ok && guard >= 0 && this.kbo.compare(guard, rs) !== GT) ok = false;
+      let ok = x.oriented && e.side === 0 ? true : this.ord.compare(t, rs) === GT;
+      if (ok && guard >= 0 && this.ord.compare(guard, rs) !== GT) ok = false;
       if (ok) {
         const sub = new Int32Array(c.nv);
         for (let v = 0; v < c.nv; v++) {
@@ -774,7 +779,7 @@ export class Saturation {
     for (let i = 0; i < c.lits.length; i++) {
       if (i === p) continue;
       const y = c.lits[i]!;
-      if (this.kbo.compareLits(x.pos, x.l, x.r, y.pos, y.l, y.r) !== GT) return false;
+      if (this.ord.compareLits(x.pos, x.l, x.r, y.pos, y.l, y.r) !== GT) return false;
     }
     return true;
   }
@@ -827,7 +832,7 @@ export class Saturation {
         for (let j = 0; j < n && max; j++) {
           if (j === i) continue;
           const y = c.lits[j]!;
-          if (this.kbo.compareLits(y.pos, y.l, y.r, x.pos, x.l, x.r) === GT) max = false;
+          if (this.ord.compareLits(y.pos, y.l, y.r, x.pos, x.l, x.r) === GT) max = false;
         }
         elig[i] = max;
       }
@@ -963,7 +968,7 @@ export class Saturation {
     const flS = s.inst(fl, fS);
     const frS = s.inst(fr, fS);
     if (!fx.oriented || fsd === 1) {
-      const c = this.kbo.compare(flS, frS);
+      const c = this.ord.compare(flS, frS);
       if (c === LT || c === EQ) {
         s.undo(mark);
         return;
@@ -974,7 +979,7 @@ export class Saturation {
     const iTS = s.inst(iT, iS);
     const iOS = s.inst(iO, iS);
     if (!ix.oriented || isd === 1) {
-      const c = this.kbo.compare(iTS, iOS);
+      const c = this.ord.compare(iTS, iOS);
       if (c === LT) {
         s.undo(mark);
         return;
@@ -982,16 +987,16 @@ export class Saturation {
     }
     const newSide = pos === 0 ? frS : b.replaceAtPath(iTS, b.pathAt(iT, pos), frS);
     const lits: SLit[] = [];
-    lits.push(mkLit(this.kbo, ix.pos, newSide, iOS, b.TRUE));
+    lits.push(mkLit(this.ord, ix.pos, newSide, iOS, b.TRUE));
     for (let k = 0; k < F.lits.length; k++) {
       if (k === fi) continue;
       const y = F.lits[k]!;
-      lits.push(mkLit(this.kbo, y.pos, s.inst(y.l, fS), s.inst(y.r, fS), b.TRUE));
+      lits.push(mkLit(this.ord, y.pos, s.inst(y.l, fS), s.inst(y.r, fS), b.TRUE));
     }
     for (let k = 0; k < I.lits.length; k++) {
       if (k === ii) continue;
       const y = I.lits[k]!;
-      lits.push(mkLit(this.kbo, y.pos, s.inst(y.l, iS), s.inst(y.r, iS), b.TRUE));
+      lits.push(mkLit(this.ord, y.pos, s.inst(y.l, iS), s.inst(y.r, iS), b.TRUE));
     }
     this.conclude(lits, isBool ? 'resolution' : 'superposition', F, fS, I, iS, mark);
   }
@@ -1014,7 +1019,7 @@ export class Saturation {
     for (let k = 0; k < g.lits.length; k++) {
       if (k === i) continue;
       const y = g.lits[k]!;
-      lits.push(mkLit(this.kbo, y.pos, s.inst(y.l, 0), s.inst(y.r, 0), b.TRUE));
+      lits.push(mkLit(this.ord, y.pos, s.inst(y.l, 0), s.inst(y.r, 0), b.TRUE));
     }
     this.conclude(lits, 'equality_resolution', g, 0, null, 1, mark);
   }
@@ -1039,19 +1044,19 @@ export class Saturation {
           s.resetRename();
           const sS = s.inst(sT, 0);
           const tS = s.inst(tT, 0);
-          const c = this.kbo.compare(sS, tS);
+          const c = this.ord.compare(sS, tS);
           if (c === LT || c === EQ) {
             s.undo(mark);
             continue;
           }
           const lits: SLit[] = [
-            mkLit(this.kbo, false, tS, s.inst(t2, 0), b.TRUE),
-            mkLit(this.kbo, true, s.inst(s2, 0), s.inst(t2, 0), b.TRUE),
+            mkLit(this.ord, false, tS, s.inst(t2, 0), b.TRUE),
+            mkLit(this.ord, true, s.inst(s2, 0), s.inst(t2, 0), b.TRUE),
           ];
           for (let k = 0; k < g.lits.length; k++) {
             if (k === i || k === j) continue;
             const z = g.lits[k]!;
-            lits.push(mkLit(this.kbo, z.pos, s.inst(z.l, 0), s.inst(z.r, 0), b.TRUE));
+            lits.push(mkLit(this.ord, z.pos, s.inst(z.l, 0), s.inst(z.r, 0), b.TRUE));
           }
           this.conclude(lits, tT === b.TRUE && t2 === b.TRUE ? 'factoring' : 'equality_factoring', g, 0, null, 1, mark);
         }
@@ -1105,7 +1110,7 @@ export class Saturation {
       kept: this.stats.kept,
       rewrites: this.stats.rewrites,
     };
-    const prover = `entail-sat/${this.strategy.name}`;
+    const prover = `entail-sat/${this.strategy.name}${this.strategy.ordering === 'lpo' ? '+lpo' : ''}`;
     const hasConj = this.input.hasConjecture;
     if (o.kind === 'proof') {
       const proof = buildProof(this.bank, o.empty, this.input.steps);

@@ -4,7 +4,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { TermBank, Subst, FN } from './bank.js';
-import { Kbo, GT, LT, EQ } from './order.js';
+import { Kbo, Lpo, GT, LT, EQ } from './order.js';
 import { FingerprintIndex, BruteIndex } from './fpindex.js';
 import type { IndexEntry, Mode } from './fpindex.js';
 import { saturate } from './saturate.js';
@@ -106,40 +106,72 @@ test('matching: instMatch(p) equals the target', () => {
   assert.ok(matched > 50, `too few matches (${matched})`);
 });
 
-test('KBO: irreflexive, antisymmetric, transitive, total on ground terms, stable under substitution', () => {
+for (const [name, Ord] of [
+  ['KBO', Kbo],
+  ['LPO', Lpo],
+] as const)
+  test(`${name}: irreflexive, antisymmetric, transitive, total on ground terms, stable under substitution, subterm property`, () => {
+    const b = new TermBank();
+    const kbo = new Ord(b);
+    const s = new Subst(b);
+    let gts = 0;
+    fc.assert(
+      fc.property(seedArb, (seed) => {
+        const r = rng(seed);
+        const x = randTerm(b, r, 3, 2);
+        const y = randTerm(b, r, 3, 2);
+        const z = randTerm(b, r, 3, 2);
+        if (kbo.compare(x, x) !== EQ) return false;
+        // a term is greater than each of its proper subterms
+        if (b.head[x]! >= 0 && b.symArity[b.head[x]!]! > 0 && kbo.compare(x, b.arg(x, 0)) !== GT) return false;
+        const c = kbo.compare(x, y);
+        const d = kbo.compare(y, x);
+        if (c === GT && d !== LT) return false;
+        if (c === LT && d !== GT) return false;
+        if (c === GT && kbo.compare(y, z) === GT && kbo.compare(x, z) !== GT) return false;
+        if (b.nvo[x] === 0 && b.nvo[y] === 0 && x !== y && c !== GT && c !== LT) return false;
+        if (c === GT) {
+          gts++;
+          // ground instance: bind X0, X1 (scope 0) to random ground terms
+          const mark = s.trailLen;
+          for (let v = 0; v < 2; v++) s.unify(b.mkVar(v), 0, randTerm(b, r, 2, 0), 1);
+          s.resetRename();
+          const xs = s.inst(x, 0);
+          const ys = s.inst(y, 0);
+          s.undo(mark);
+          if (kbo.compare(xs, ys) !== GT) return false;
+        }
+        return true;
+      }),
+      { seed: 3, numRuns: 4000 },
+    );
+    assert.ok(gts > 200);
+  });
+
+test('LPO and KBO orient differently where precedence beats size: g(x) vs f(f(x)) with g > f', () => {
   const b = new TermBank();
-  const kbo = new Kbo(b);
-  const s = new Subst(b);
-  let gts = 0;
-  fc.assert(
-    fc.property(seedArb, (seed) => {
-      const r = rng(seed);
-      const x = randTerm(b, r, 3, 2);
-      const y = randTerm(b, r, 3, 2);
-      const z = randTerm(b, r, 3, 2);
-      if (kbo.compare(x, x) !== EQ) return false;
-      const c = kbo.compare(x, y);
-      const d = kbo.compare(y, x);
-      if (c === GT && d !== LT) return false;
-      if (c === LT && d !== GT) return false;
-      if (c === GT && kbo.compare(y, z) === GT && kbo.compare(x, z) !== GT) return false;
-      if (b.nvo[x] === 0 && b.nvo[y] === 0 && x !== y && c !== GT && c !== LT) return false;
-      if (c === GT) {
-        gts++;
-        // ground instance: bind X0, X1 (scope 0) to random ground terms
-        const mark = s.trailLen;
-        for (let v = 0; v < 2; v++) s.unify(b.mkVar(v), 0, randTerm(b, r, 2, 0), 1);
-        s.resetRename();
-        const xs = s.inst(x, 0);
-        const ys = s.inst(y, 0);
-        s.undo(mark);
-        if (kbo.compare(xs, ys) !== GT) return false;
-      }
-      return true;
-    }),
-    { seed: 3, numRuns: 4000 },
-  );
-  assert.ok(gts > 200);
+  const f = b.sym('f', 1, FN);
+  const g = b.sym('g', 1, FN);
+  b.prec[f] = 1;
+  b.prec[g] = 2;
+  const x = b.mkVar(0);
+  const ffx = b.app(f, [b.app(f, [x])]);
+  const gx = b.app(g, [x]);
+  assert.equal(new Lpo(b).compare(gx, ffx), GT);
+  assert.equal(new Kbo(b).compare(gx, ffx), LT);
+});
+
+test('the prover under LPO: proofs re-check and saturation still means CounterSatisfiable', () => {
+  const strategy = { ordering: 'lpo' as const };
+  const ax = ['mult(X, e) = X', 'mult(X, inv(X)) = e', 'mult(mult(X, Y), Z) = mult(X, mult(Y, Z))'];
+  const r = saturate(clausesInput(ax, ['mult(e, c) != c']), { ...T(20000), strategy });
+  assert.equal(r.status, 'Theorem');
+  assertChecked(r);
+  const eq = saturate(clausesInput(['a = b', 'f(a) = c', 'p(f(b))'], ['~p(c)']), { ...T(), strategy });
+  assert.equal(eq.status, 'Theorem');
+  assertChecked(eq);
+  const cs = saturate(clausesInput(['f(f(X)) = X', 'p(a)'], ['~p(f(a))']), { ...T(), strategy });
+  assert.equal(cs.status, 'CounterSatisfiable');
 });
 
 // ---------------------------------------------------------------- index vs oracle

@@ -7,7 +7,7 @@
  */
 import type { Rule } from '../logic/proof.js';
 import type { TermBank } from './bank.js';
-import type { Kbo } from './order.js';
+import type { TermOrdering } from './order.js';
 import { GT, LT, EQ } from './order.js';
 
 export interface SLit {
@@ -53,7 +53,7 @@ export class SClause {
 }
 
 /** Orient one literal. */
-export function mkLit(kbo: Kbo, pos: boolean, a: number, b: number, bankTrue: number): SLit {
+export function mkLit(kbo: TermOrdering, pos: boolean, a: number, b: number, bankTrue: number): SLit {
   if (b === bankTrue) return { pos, l: a, r: b, oriented: true };
   if (a === bankTrue) return { pos, l: b, r: a, oriented: true };
   const c = kbo.compare(a, b);
