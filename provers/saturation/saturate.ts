@@ -449,11 +449,7 @@ export class Saturation {
       if (!s.unify(x.l, 0, x.r, 0)) return c; // occurs check: x occurs in t
       s.resetRename();
       const lits: SLit[] = [];
-      for (let k = 0; k < c.lits.length; k++) {
-        if (k === i) continue;
-        const y = c.lits[k]!;
-        lits.push(mkLit(this.ord, y.pos, s.inst(y.l, 0), s.inst(y.r, 0), b.TRUE));
-      }
+      this.instOthers(c, i, 0, lits);
       const sub = this.parentSubst(c, 0);
       s.undo(mark);
       const cl = cleanLits(lits);
@@ -988,16 +984,8 @@ export class Saturation {
     const newSide = pos === 0 ? frS : b.replaceAtPath(iTS, b.pathAt(iT, pos), frS);
     const lits: SLit[] = [];
     lits.push(mkLit(this.ord, ix.pos, newSide, iOS, b.TRUE));
-    for (let k = 0; k < F.lits.length; k++) {
-      if (k === fi) continue;
-      const y = F.lits[k]!;
-      lits.push(mkLit(this.ord, y.pos, s.inst(y.l, fS), s.inst(y.r, fS), b.TRUE));
-    }
-    for (let k = 0; k < I.lits.length; k++) {
-      if (k === ii) continue;
-      const y = I.lits[k]!;
-      lits.push(mkLit(this.ord, y.pos, s.inst(y.l, iS), s.inst(y.r, iS), b.TRUE));
-    }
+    this.instOthers(F, fi, fS, lits);
+    this.instOthers(I, ii, iS, lits);
     this.conclude(lits, isBool ? 'resolution' : 'superposition', F, fS, I, iS, mark);
   }
 
@@ -1016,12 +1004,18 @@ export class Saturation {
     if (!s.unify(x.l, 0, x.r, 0)) return;
     s.resetRename();
     const lits: SLit[] = [];
-    for (let k = 0; k < g.lits.length; k++) {
-      if (k === i) continue;
-      const y = g.lits[k]!;
-      lits.push(mkLit(this.ord, y.pos, s.inst(y.l, 0), s.inst(y.r, 0), b.TRUE));
-    }
+    this.instOthers(g, i, 0, lits);
     this.conclude(lits, 'equality_resolution', g, 0, null, 1, mark);
+  }
+
+  /** Push c's literals except the one at `skip`, instantiated under the current unifier in `scope`. */
+  private instOthers(c: SClause, skip: number, scope: number, out: SLit[]): void {
+    const s = this.sub;
+    for (let k = 0; k < c.lits.length; k++) {
+      if (k === skip) continue;
+      const y = c.lits[k]!;
+      out.push(mkLit(this.ord, y.pos, s.inst(y.l, scope), s.inst(y.r, scope), this.bank.TRUE));
+    }
   }
 
   private equalityFactoring(g: SClause, i: number): void {
