@@ -8,7 +8,9 @@ import { DEFAULT_STRATEGY } from './saturate.js';
 
 export const PORTFOLIO: readonly Strategy[] = [
   DEFAULT_STRATEGY,
-  // max-weight negative selection: forward reasoning through every definition; solves a different subset
+  // max-weight negative selection (the previous default's): forward reasoning through every definition; solves a
+  // different subset. Entries that set no `precedence` inherit the default's (inverse frequency): saturate merges
+  // every strategy over DEFAULT_STRATEGY.
   { name: 'maxneg', selection: 'maxneg', ratio: 5, sos: false, goalFactor: 0.5, relWeight: true },
   // goal-directed: defined (rarer) predicates dominate their definitions, selection only in all-negative clauses
   { name: 'unfold', selection: 'negonly', ratio: 5, sos: false, goalFactor: 0.5, relWeight: true, predWeights: true },

@@ -1,7 +1,8 @@
 /**
- * Passive clause queues. Selection interleaves a priority (weight) queue with a
- * FIFO (age) queue in a fixed ratio. Both use lazy deletion: a clause that left
- * the passive set (simplified away, or picked from the other queue) is skipped.
+ * Passive clause queues: priority heaps and a FIFO, interleaved by `MultiQueue` in a
+ * fixed weighted round robin (the default strategy: one weight heap, 5 weight picks per
+ * age pick). All use lazy deletion: a clause that left the passive set (simplified away,
+ * or picked from another queue) is skipped.
  */
 import type { SClause } from './sclause.js';
 import { PASSIVE } from './sclause.js';
@@ -83,25 +84,6 @@ export class AgeQueue implements ClauseQueue {
       if (c.state === PASSIVE) return c;
     }
     return undefined;
-  }
-}
-
-/** Picks `ratio` times from the weight queue, then once from the age queue. */
-export class RatioQueue {
-  private tick = 0;
-  private readonly byWeight = new WeightHeap();
-  private readonly byAge = new AgeQueue();
-  constructor(private readonly ratio: number) {}
-  push(c: SClause, prio: number): void {
-    this.byWeight.push(c, prio);
-    this.byAge.push(c);
-  }
-  pop(): SClause | undefined {
-    this.tick++;
-    const useAge = this.ratio <= 0 || this.tick % (this.ratio + 1) === 0;
-    const c = useAge ? this.byAge.pop() : this.byWeight.pop();
-    if (c !== undefined) return c;
-    return useAge ? this.byWeight.pop() : this.byAge.pop();
   }
 }
 

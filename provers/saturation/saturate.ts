@@ -152,6 +152,7 @@ export class Saturation {
   private nextId = 0;
   private readonly queue: MultiQueue;
   private readonly queueKeys: readonly QueueSpec['key'][];
+  private readonly keyBuf: number[];
   private incomplete = false;
   private empty: SClause | null = null;
   private stampCounter = 1;
@@ -182,6 +183,7 @@ export class Saturation {
         )
       : new MultiQueue([this.strategy.ratio], 1);
     this.queueKeys = qs.map((q) => q.key);
+    this.keyBuf = new Array<number>(qs.length).fill(0);
     const mk = (): TermIndex<Entry> => (opts.bruteIndex ? new BruteIndex<Entry>() : new FingerprintIndex<Entry>(this.bank));
     this.supFrom = mk();
     this.supInto = mk();
@@ -384,13 +386,15 @@ export class Saturation {
   private addPassive(c: SClause): void {
     c.state = PASSIVE;
     this.stats.kept++;
-    const keys: number[] = [];
+    // One key per heap, written into a reused buffer (this runs for every kept clause).
+    const keys = this.keyBuf;
     let rel = -1;
-    for (const k of this.queueKeys) {
-      if (k === 'weight') keys.push(c.weight);
+    for (let i = 0; i < this.queueKeys.length; i++) {
+      const k = this.queueKeys[i]!;
+      if (k === 'weight') keys[i] = c.weight;
       else {
         if (rel < 0) rel = this.prio(c);
-        keys.push(k === 'sos' && !c.goal ? rel + 1e9 : rel);
+        keys[i] = k === 'sos' && !c.goal ? rel + 1e9 : rel;
       }
     }
     this.queue.push(c, keys);
