@@ -5,34 +5,13 @@
  * It is iterative over terms (10k-step graphs can carry deep terms).
  */
 import type { Term, Formula, Clause, Literal, Substitution } from '../logic/index.js';
-import { clauseVars } from '../logic/index.js';
+import type { TermStyle } from '../logic/index.js';
+import { clauseVars, printTerm } from '../logic/index.js';
+
+const DISPLAY: TermStyle = { fn: (n) => n, variable: (n) => n, sep: ', ' };
 
 export function termText(t: Term): string {
-  // Explicit stack of work items: either a term to print or a literal string to emit.
-  const out: string[] = [];
-  const stack: (Term | string)[] = [t];
-  while (stack.length > 0) {
-    const x = stack.pop()!;
-    if (typeof x === 'string') {
-      out.push(x);
-      continue;
-    }
-    if (x.kind === 'var') {
-      out.push(x.name);
-      continue;
-    }
-    if (x.args.length === 0) {
-      out.push(x.fn);
-      continue;
-    }
-    stack.push(')');
-    for (let i = x.args.length - 1; i >= 0; i--) {
-      stack.push(x.args[i]!);
-      if (i > 0) stack.push(', ');
-    }
-    stack.push(`${x.fn}(`);
-  }
-  return out.join('');
+  return printTerm(t, DISPLAY);
 }
 
 export function literalText(l: Literal): string {

@@ -3,18 +3,22 @@ import type { Formula } from './formula.js';
 import type { SourcePos } from './source.js';
 import type { SzsStatus } from './szs.js';
 
-export type Role =
-  | 'axiom'
-  | 'hypothesis'
-  | 'definition'
-  | 'assumption'
-  | 'lemma'
-  | 'theorem'
-  | 'corollary'
-  | 'conjecture'
-  | 'negated_conjecture'
-  | 'plain'
-  | 'unknown';
+/** TPTP formula roles (the ones we read; `type` belongs to typed dialects we do not parse). */
+export const ROLES = [
+  'axiom',
+  'hypothesis',
+  'definition',
+  'assumption',
+  'lemma',
+  'theorem',
+  'corollary',
+  'conjecture',
+  'negated_conjecture',
+  'plain',
+  'unknown',
+] as const;
+
+export type Role = (typeof ROLES)[number];
 
 export type Dialect = 'tptp' | 'ladr' | 'nltk' | 'folio' | 'entail';
 

@@ -71,6 +71,39 @@ export function termVars(t: Term, out: string[] = [], seen: Set<string> = new Se
 }
 
 /** Number of symbol occurrences (variables and function symbols). */
+/** How `printTerm` spells symbols, variables and the argument separator (display vs TPTP output). */
+export interface TermStyle {
+  readonly fn: (name: string) => string;
+  readonly variable: (name: string) => string;
+  readonly sep: string;
+}
+
+/** Print a term with an explicit stack, so deep terms (long proofs, 10k-step graphs) do not overflow. */
+export function printTerm(t: Term, style: TermStyle): string {
+  const out: string[] = [];
+  const stack: (Term | string)[] = [t];
+  while (stack.length > 0) {
+    const x = stack.pop()!;
+    if (typeof x === 'string') {
+      out.push(x);
+      continue;
+    }
+    if (x.kind === 'var') {
+      out.push(style.variable(x.name));
+      continue;
+    }
+    out.push(style.fn(x.fn));
+    if (x.args.length === 0) continue;
+    out.push('(');
+    stack.push(')');
+    for (let i = x.args.length - 1; i >= 0; i--) {
+      stack.push(x.args[i]!);
+      if (i > 0) stack.push(style.sep);
+    }
+  }
+  return out.join('');
+}
+
 export function termSize(t: Term): number {
   let n = 0;
   const stack: Term[] = [t];

@@ -9,6 +9,21 @@
  * holds), which keeps 10,000-deep terms off the call stack.
  */
 import type { TermBank } from './bank.js';
+import { FN, PRED } from './bank.js';
+
+/** How `setPrecedence` derives the precedence and (for KBO) the symbol weights from symbol frequencies. */
+export interface PrecedenceOptions {
+  /** Order by arity before frequency (default true). */
+  readonly byArity?: boolean;
+  /** KBO: rarer predicates weigh more (goal-directed unfolding of definitions). */
+  readonly predWeights?: boolean;
+  /**
+   * KBO function-symbol weights: all 1 (default), or E's invfreqrank (the most frequent symbols weigh 1, each
+   * rarer frequency one more), under which a defined symbol outweighs its definition's body, so ground
+   * instances of `f(x̄) = body` are rewritten towards the body (unfolding) instead of folded.
+   */
+  readonly funWeights?: 'one' | 'invfreqrank';
+}
 
 export const EQ = 0;
 export const GT = 1;
@@ -22,23 +37,17 @@ export function flip(c: Cmp): Cmp {
 
 /** What the prover needs of an ordering: precedence, term comparison, literal comparison. */
 export abstract class TermOrdering {
-  /** Extra KBO weight of predicate symbols (0 for function symbols). Predicate atoms occur only at the top of literals, so this only orders literals. */
-  predW: Int32Array = new Int32Array(0);
-
   constructor(protected readonly b: TermBank) {}
 
   abstract compare(s: number, t: number): Cmp;
 
-  /** Set precedence: boolean symbols lowest ($$true lowest of all), then by arity, then rarer symbols higher. */
-  setPrecedence(freq: ReadonlyMap<number, number>, predWeights = false, byArity = true): void {
+  /**
+   * Set precedence: boolean symbols lowest ($$true lowest of all), then (byArity) by arity, then rarer symbols
+   * higher. The weight options only mean something to a weight-based ordering (KBO).
+   */
+  setPrecedence(freq: ReadonlyMap<number, number>, opts: PrecedenceOptions = {}): void {
+    const byArity = opts.byArity ?? true;
     const b = this.b;
-    this.predW = new Int32Array(b.symName.length + 1);
-    if (predWeights) {
-      // Rarer predicates weigh more, so a defined predicate dominates the literals of its definition (goal-directed unfolding).
-      const preds = b.symName.map((_, i) => i).filter((i) => b.symKind[i] === 1 && i !== 0 && i !== b.EQ_SYM);
-      preds.sort((x, y) => (freq.get(y) ?? 0) - (freq.get(x) ?? 0) || x - y);
-      preds.forEach((p, rank) => (this.predW[p] = 16 * rank));
-    }
     const syms = b.symName.map((_, i) => i);
     syms.sort((x, y) => {
       if (x === y) return 0;
@@ -102,9 +111,85 @@ export abstract class TermOrdering {
 }
 
 export class Kbo extends TermOrdering {
+  /** Extra weight of predicate symbols (0 for function symbols). Predicate atoms occur only at the top of literals, so this only orders literals. */
+  private predW: Int32Array = new Int32Array(0);
   private cnt: Int32Array = new Int32Array(256);
   private touched: number[] = [];
   private stack: number[] = [];
+
+  /** Function-symbol weights (null: all 1, so a term's weight is its cached size). */
+  private fw: Int32Array | null = null;
+  /** Weighted term sizes under fw, by term id (0 = not computed yet). */
+  private wMemo: Int32Array = new Int32Array(0);
+  private wStack: number[] = [];
+
+  override setPrecedence(freq: ReadonlyMap<number, number>, opts: PrecedenceOptions = {}): void {
+    super.setPrecedence(freq, opts);
+    const b = this.b;
+    this.predW = new Int32Array(b.symName.length + 1);
+    if (opts.predWeights) {
+      // Rarer predicates weigh more, so a defined predicate dominates the literals of its definition (goal-directed unfolding).
+      const preds = b.symName.map((_, i) => i).filter((i) => b.symKind[i] === PRED && i !== 0 && i !== b.EQ_SYM);
+      preds.sort((x, y) => (freq.get(y) ?? 0) - (freq.get(x) ?? 0) || x - y);
+      preds.forEach((p, rank) => (this.predW[p] = 16 * rank));
+    }
+    this.fw = null;
+    this.wMemo = new Int32Array(0);
+    if (opts.funWeights === 'invfreqrank') {
+      const fw = new Int32Array(b.symName.length + 1).fill(1);
+      const fns = b.symName.map((_, i) => i).filter((i) => b.symKind[i] === FN);
+      fns.sort((x, y) => (freq.get(y) ?? 0) - (freq.get(x) ?? 0) || x - y);
+      let w = 0;
+      let last = -1;
+      for (const f of fns) {
+        const n = freq.get(f) ?? 0;
+        if (n !== last) {
+          w++;
+          last = n;
+        }
+        fw[f] = w;
+      }
+      this.fw = fw;
+    }
+  }
+
+  /** KBO weight of a term: symbol weights plus 1 per variable occurrence (iterative, memoized by term id). */
+  weight(t: number): number {
+    const b = this.b;
+    const fw = this.fw;
+    if (fw === null) return b.size[t]!;
+    if (t < this.wMemo.length && this.wMemo[t]! > 0) return this.wMemo[t]!;
+    const st = this.wStack;
+    st.length = 0;
+    st.push(t);
+    while (st.length > 0) {
+      const x = st[st.length - 1]!;
+      if (x >= this.wMemo.length) {
+        const m = new Int32Array(Math.max(x + 1, b.size.length, this.wMemo.length * 2));
+        m.set(this.wMemo);
+        this.wMemo = m;
+      }
+      if (this.wMemo[x]! > 0) {
+        st.pop();
+        continue;
+      }
+      const h = b.head[x]!;
+      let sum = h < 0 ? 1 : h < fw.length ? fw[h]! : 1;
+      let ready = true;
+      for (let k = 0; h >= 0 && k < b.symArity[h]!; k++) {
+        const a = b.arg(x, k);
+        const wa = a < this.wMemo.length ? this.wMemo[a]! : 0;
+        if (wa === 0) {
+          st.push(a);
+          ready = false;
+        } else sum += wa;
+      }
+      if (!ready) continue;
+      this.wMemo[x] = sum > 0x3fffffff ? 0x3fffffff : sum;
+      st.pop();
+    }
+    return this.wMemo[t]!;
+  }
 
   /** Add (sign=1) or subtract (sign=-1) the variable occurrences of t into cnt. */
   private countVars(t: number, sign: number): void {
@@ -172,8 +257,8 @@ export class Kbo extends TermOrdering {
       if ((vc & 1) === 0) allowGT = false;
       if ((vc & 2) === 0) allowLT = false;
       if (!allowGT && !allowLT) return INC;
-      const ws = b.size[s]! + (hs < this.predW.length ? this.predW[hs]! : 0);
-      const wt = b.size[t]! + (ht < this.predW.length ? this.predW[ht]! : 0);
+      const ws = this.weight(s) + (hs < this.predW.length ? this.predW[hs]! : 0);
+      const wt = this.weight(t) + (ht < this.predW.length ? this.predW[ht]! : 0);
       if (ws !== wt) {
         if (ws > wt) return allowGT ? GT : INC;
         return allowLT ? LT : INC;

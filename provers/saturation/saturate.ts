@@ -53,10 +53,12 @@ export type Selection = 'none' | 'maxneg' | 'maxneg-nonunit' | 'negonly' | 'comp
 /**
  * One priority queue of a clause-selection heuristic. `rel`: conjecture-relative symbol weight (the
  * strategy's goalFactor applies); `sos`: the same, but clauses derived from the negated conjecture always
- * first (E's SimulateSOS, still complete); `weight`: plain symbol count.
+ * first (E's SimulateSOS, still complete); `weight`: plain symbol count; `horn`: fewest positive literals
+ * beyond one first, then plain symbol count (E's ByHornDist: forward chaining through Horn clauses before
+ * case splits).
  */
 export interface QueueSpec {
-  readonly key: 'rel' | 'sos' | 'weight';
+  readonly key: 'rel' | 'sos' | 'weight' | 'horn';
   /** Picks per round. */
   readonly n: number;
 }
@@ -72,6 +74,13 @@ export interface Strategy {
   readonly goalFactor: number;
   /** Conjecture-relative symbol weights in the priority (symbols of the conjecture count half). */
   readonly relWeight?: boolean;
+  /**
+   * Integer weights under relWeight as [symbol not in the conjecture, variable, conjecture symbol]; default [2, 1, 1].
+   * E's ConjectureRelativeSymbolWeight(…, 0.1, 100, 100, 100, …) is [10, 10, 1]: a strong pull to the conjecture.
+   */
+  readonly relWeights?: readonly [number, number, number];
+  /** Priority multiplier for positive literals (E's pos_multiplier, 1.5 in its C-heuristics; default 1). */
+  readonly posMult?: number;
   /** Weigh predicate symbols by inverse frequency in the ordering (see Kbo.setPrecedence). */
   readonly predWeights?: boolean;
   /** SInE axiom selection depth (incomplete; only used when there is a conjecture and many clauses). */
@@ -80,10 +89,27 @@ export interface Strategy {
   readonly litPenalty?: number;
   /** Term ordering: Knuth–Bendix (default) or lexicographic path ordering. */
   readonly ordering?: 'kbo' | 'lpo';
+  /** KBO function-symbol weights (see PrecedenceOptions.funWeights); default all 1. */
+  readonly funWeights?: 'one' | 'invfreqrank';
   /** Symbol precedence: by arity then inverse frequency (default), or by inverse frequency alone (E's invfreq). */
   readonly precedence?: 'arity' | 'invfreq';
   /** Several priority queues picked in a weighted round robin, with `ratio` read as FIFO picks per round. Default: one `rel` queue, `ratio`:1. */
   readonly queues?: readonly QueueSpec[];
+  /**
+   * Simplify each new clause before it is weighed (destructive equality resolution, then rewriting by the
+   * active unit equations), so its priority is that of what will be processed (E does the same). Default off:
+   * on our samples it solved as many problems, not more (docs/prover.md).
+   */
+  readonly simplifyNew?: boolean;
+  /** Process every input clause before any derived one (E's --prefer-initial-clauses). */
+  readonly preferInitial?: boolean;
+  /**
+   * Unfold equational definitions `f(X̄) = t` of the axioms and drop them (E's preprocessing does the same):
+   * KBO cannot orient f(X,Y) = g(h(X,Y), h(Y,X)) towards the body, so without this the definition folds.
+   * Default off: it solves SET619+3 in 35 ms, but it also removes abstractions (singleton, ordered_pair) that
+   * the set-theory problems in NBG style need, losing more than it gains on SET (docs/prover.md).
+   */
+  readonly unfoldDefinitions?: boolean;
 }
 
 /**
@@ -138,6 +164,10 @@ const MAX_REWRITE_DEPTH = 400;
 const SUBSUMPTION_BUDGET = 2000;
 /** Memory guard: beyond this many clauses a run ends with ResourceOut (≈ a few GB of heap). */
 const DEFAULT_MAX_CLAUSES = 4_000_000;
+/** Unfold a definition only when its body is at most this many symbols bigger than the defined term (E: 20). */
+const UNFOLD_LIMIT = 20;
+/** Definition unfolding scans the whole input per definition: skip it on huge inputs. */
+const UNFOLD_MAX_CLAUSES = 20000;
 /** SInE only pays off on large axiom sets. */
 const SINE_MIN_CLAUSES = 60;
 
@@ -154,6 +184,8 @@ export class Saturation {
   private readonly queueKeys: readonly QueueSpec['key'][];
   private readonly keyBuf: number[];
   private incomplete = false;
+  /** True while the input clauses are put into the passive set (see Strategy.preferInitial). */
+  private addingInputs = false;
   private empty: SClause | null = null;
   private stampCounter = 1;
   /** Set when the deadline or shouldStop fired inside inference generation. */
@@ -184,6 +216,7 @@ export class Saturation {
       : new MultiQueue([this.strategy.ratio], 1);
     this.queueKeys = qs.map((q) => q.key);
     this.keyBuf = new Array<number>(qs.length).fill(0);
+    this.rw = this.strategy.relWeights ?? [2, 1, 1];
     const mk = (): TermIndex<Entry> => (opts.bruteIndex ? new BruteIndex<Entry>() : new FingerprintIndex<Entry>(this.bank));
     this.supFrom = mk();
     this.supInto = mk();
@@ -286,9 +319,11 @@ export class Saturation {
               for (let k = 0; k < this.bank.symArity[h]!; k++) st.push(this.bank.arg(u, k));
             }
           }
-    for (const c0 of inputs) {
-      // Orientation was computed before the precedence was fixed; re-orient (same literals, same step).
-      const c = this.reorient(c0);
+    // Orientation was computed before the precedence was fixed; re-orient (same literals, same step).
+    let prepared = inputs.map((c0) => this.reorient(c0));
+    if (this.strategy.unfoldDefinitions === true) prepared = this.unfoldDefinitions(prepared);
+    this.addingInputs = true;
+    for (const c of prepared) {
       const cl = this.cleaned(c);
       if (!cl) continue;
       if (cl.lits.length === 0) return { kind: 'proof', empty: cl };
@@ -299,6 +334,7 @@ export class Saturation {
         this.activate(s);
       } else this.addPassive(cl);
     }
+    this.addingInputs = false;
     for (;;) {
       if (deadline !== undefined && Date.now() > deadline) return { kind: 'timeout' };
       if (shouldStop && shouldStop()) return { kind: 'stopped' };
@@ -343,7 +379,155 @@ export class Saturation {
             for (let k = 0; k < b.symArity[h]!; k++) st.push(b.arg(u, k));
           }
         }
-    this.ord.setPrecedence(freq, this.strategy.predWeights === true, this.strategy.precedence !== 'invfreq');
+    this.ord.setPrecedence(freq, {
+      predWeights: this.strategy.predWeights === true,
+      byArity: this.strategy.precedence !== 'invfreq',
+      funWeights: this.strategy.funWeights ?? 'one',
+    });
+  }
+
+  /**
+   * Equational definitions among the input: a positive unit `f(X1,…,Xn) = t` with distinct variables, f not
+   * in t, vars(t) ⊆ {X̄}, and t at most UNFOLD_LIMIT symbols bigger. Each is applied to every other clause
+   * (recorded as demodulation steps, so the checker sees the definition as a parent) and then dropped: a model
+   * of the rest extends to f by the definition, so saturation answers stay correct. One at a time, so a
+   * later definition sees the earlier ones unfolded (and a cycle stops being a definition).
+   */
+  private unfoldDefinitions(cs: SClause[]): SClause[] {
+    const b = this.bank;
+    if (cs.length > UNFOLD_MAX_CLAUSES) return cs;
+    const done = new Set<number>();
+    for (;;) {
+      let def: { c: SClause; f: number; lhs: number; rhs: number } | null = null;
+      for (const c of cs) {
+        // Only axioms define: a negated-conjecture unit `sk = t` names a witness the search should keep.
+        if (c.goal || c.lits.length !== 1 || !c.lits[0]!.pos || c.lits[0]!.r === b.TRUE) continue;
+        const x = c.lits[0]!;
+        for (const [lhs, rhs] of [
+          [x.l, x.r],
+          [x.r, x.l],
+        ] as const) {
+          const f = b.head[lhs]!;
+          // Functions only: unfolding a constant c = t just trades one name for a bigger term.
+          if (f < 0 || b.symArity[f] === 0 || done.has(f) || !this.isDefinition(lhs, rhs)) continue;
+          if (b.size[rhs]! - b.size[lhs]! > UNFOLD_LIMIT) continue;
+          def = { c, f, lhs, rhs };
+          break;
+        }
+        if (def) break;
+      }
+      if (!def) return cs;
+      done.add(def.f);
+      const d = def;
+      const out: SClause[] = [];
+      let ok = true;
+      for (const c of cs) {
+        if (c === d.c) continue;
+        const u = this.unfoldIn(c, d.c, d.f, d.lhs, d.rhs);
+        if (u === undefined) {
+          ok = false; // a term too deep to rewrite safely: keep everything as it was
+          break;
+        }
+        if (u !== null) out.push(u);
+      }
+      if (ok) cs = out;
+    }
+  }
+
+  /** lhs = f(distinct variables), f does not occur in rhs, and rhs has no other variables. */
+  private isDefinition(lhs: number, rhs: number): boolean {
+    const b = this.bank;
+    const f = b.head[lhs]!;
+    const n = b.symArity[f]!;
+    const vars = new Set<number>();
+    for (let k = 0; k < n; k++) {
+      const a = b.arg(lhs, k);
+      if (b.head[a]! >= 0 || vars.has(a)) return false;
+      vars.add(a);
+    }
+    const st = [rhs];
+    while (st.length > 0) {
+      const t = st.pop()!;
+      const h = b.head[t]!;
+      if (h < 0) {
+        if (!vars.has(t)) return false;
+        continue;
+      }
+      if (h === f) return false;
+      for (let k = 0; k < b.symArity[h]!; k++) st.push(b.arg(t, k));
+    }
+    return true;
+  }
+
+  /** c with every f-term replaced by the definition's body; c itself if none; null for a tautology; undefined when too deep. */
+  private unfoldIn(c: SClause, d: SClause, f: number, lhs: number, rhs: number): SClause | null | undefined {
+    const b = this.bank;
+    this.rewrites = [];
+    let changed = false;
+    let tooDeep = false;
+    const go = (t: number): number => {
+      if (b.depth[t]! > MAX_REWRITE_DEPTH) {
+        if (this.mentions(t, f)) tooDeep = true;
+        return t;
+      }
+      const h = b.head[t]!;
+      if (h < 0) return t;
+      const n = b.symArity[h]!;
+      let args: number[] | null = null;
+      for (let k = 0; k < n; k++) {
+        const a = b.arg(t, k);
+        const a2 = go(a);
+        if (a2 !== a && !args) {
+          args = [];
+          for (let j = 0; j < k; j++) args.push(b.arg(t, j));
+        }
+        if (args) args.push(a2);
+      }
+      if (args) t = b.app(h, args);
+      if (h !== f) return t;
+      const s = this.sub;
+      const mark = s.mLen;
+      s.match(lhs, t);
+      const r = s.instMatch(rhs);
+      const sub = new Int32Array(d.nv);
+      for (let v = 0; v < d.nv; v++) {
+        const m = s.mB[v]!;
+        sub[v] = m < 0 ? b.mkVar(v) : m;
+      }
+      s.undoMatch(mark);
+      this.rewrites.push({ c: d, sub });
+      changed = true;
+      return r;
+    };
+    const lits = c.lits.map((x) => {
+      const l = go(x.l);
+      const r = x.r === b.TRUE ? x.r : go(x.r);
+      return l === x.l && r === x.r ? x : mkLit(this.ord, x.pos, l, r, b.TRUE);
+    });
+    if (tooDeep) return undefined;
+    if (!changed) return c;
+    const parents: SClause[] = [c];
+    const substs: Int32Array[] = [this.identity(c)];
+    for (const rw of this.rewrites) {
+      parents.push(rw.c);
+      substs.push(rw.sub);
+    }
+    const cl = cleanLits(lits);
+    if (cl === null) return null;
+    return this.newClause(cl === 'same' ? lits : cl, 'demodulation', parents, substs, c.goal || d.goal);
+  }
+
+  /** Does symbol f occur in t (iterative)? */
+  private mentions(t: number, f: number): boolean {
+    const b = this.bank;
+    const st = [t];
+    while (st.length > 0) {
+      const u = st.pop()!;
+      const h = b.head[u]!;
+      if (h === f) return true;
+      for (let k = 0; h >= 0 && k < b.symArity[h]!; k++) st.push(b.arg(u, k));
+    }
+    return false;
   }
 
   private reorient(c: SClause): SClause {
@@ -354,9 +538,20 @@ export class Saturation {
 
   private prio(c: SClause): number {
     let w: number;
+    const pm = this.strategy.posMult ?? 1;
     if (this.strategy.relWeight && this.goalSyms.size > 0) {
       w = 0;
-      for (const x of c.lits) w += this.relWeight(x.l) + (x.r === this.bank.TRUE ? 0 : this.relWeight(x.r));
+      for (const x of c.lits) {
+        const lw = this.relWeight(x.l) + (x.r === this.bank.TRUE ? 0 : this.relWeight(x.r));
+        w += x.pos ? pm * lw : lw;
+      }
+    } else if (pm !== 1) {
+      w = 0;
+      const b = this.bank;
+      for (const x of c.lits) {
+        const lw = b.size[x.l]! + (x.r === b.TRUE ? 0 : b.size[x.r]!);
+        w += x.pos ? pm * lw : lw;
+      }
     } else w = c.weight;
     if (this.strategy.litPenalty && c.lits.length > 1) w += this.strategy.litPenalty * (c.lits.length - 1);
     if (c.goal) w *= this.strategy.goalFactor;
@@ -365,14 +560,16 @@ export class Saturation {
 
   private goalSyms = new Set<number>();
   private rwMemo: Int32Array = new Int32Array(1024).fill(-1);
+  private readonly rw: readonly [number, number, number];
 
-  /** Symbols of the conjecture weigh 1, others 2, variables 1 (memoized per term; iterative). */
+  /** Conjecture-relative weight (Strategy.relWeights; memoized per term; recursion bounded by depth). */
   private relWeight(t: number): number {
     const b = this.bank;
     if (t < this.rwMemo.length && this.rwMemo[t]! >= 0) return this.rwMemo[t]!;
-    if (b.depth[t]! > 200) return 2 * b.size[t]!;
+    const [other, vw, conj] = this.rw;
+    if (b.depth[t]! > 200) return other * b.size[t]!;
     const h = b.head[t]!;
-    let w = h < 0 ? 1 : this.goalSyms.has(h) ? 1 : 2;
+    let w = h < 0 ? vw : this.goalSyms.has(h) ? conj : other;
     for (let k = 0; h >= 0 && k < b.symArity[h]!; k++) w += this.relWeight(b.arg(t, k));
     if (t >= this.rwMemo.length) {
       const m = new Int32Array(Math.max(t + 1, this.rwMemo.length * 2)).fill(-1);
@@ -392,10 +589,12 @@ export class Saturation {
     for (let i = 0; i < this.queueKeys.length; i++) {
       const k = this.queueKeys[i]!;
       if (k === 'weight') keys[i] = c.weight;
+      else if (k === 'horn') keys[i] = hornDistance(c) * HORN_STEP + c.weight;
       else {
         if (rel < 0) rel = this.prio(c);
         keys[i] = k === 'sos' && !c.goal ? rel + 1e9 : rel;
       }
+      if (this.strategy.preferInitial && this.addingInputs) keys[i]! -= INITIAL_FIRST;
     }
     this.queue.push(c, keys);
   }
@@ -1090,8 +1289,13 @@ export class Saturation {
       this.incomplete = true;
       return;
     }
-    const c = this.newClause(out, rule, parents, substs, goal);
-    if (out.length === 0) {
+    let c: SClause | null = this.newClause(out, rule, parents, substs, goal);
+    if (out.length > 0 && this.strategy.simplifyNew === true) {
+      // conclude has already undone this inference's unifier, so DER and rewriting start from an empty trail.
+      c = this.demodulate(this.destructiveEqRes(c));
+      if (!c) return;
+    }
+    if (c.lits.length === 0) {
       this.empty = c;
       return;
     }
@@ -1125,6 +1329,17 @@ export class Saturation {
     return { status: 'ResourceOut', prover, stats, message: `clause limit ${this.opts.maxClauses ?? DEFAULT_MAX_CLAUSES} reached` };
   }
 }
+
+/** Positive literals beyond the first: 0 for Horn clauses. */
+function hornDistance(c: SClause): number {
+  let n = 0;
+  for (const x of c.lits) if (x.pos) n++;
+  return n > 1 ? n - 1 : 0;
+}
+/** Subtracted from input clauses' keys under preferInitial: below any derived clause's key. */
+const INITIAL_FIRST = 1e12;
+/** Larger than any clause weight we keep, so Horn distance sorts first. */
+const HORN_STEP = 1e7;
 
 function countTrivial(lits: readonly SLit[]): number {
   let n = 0;

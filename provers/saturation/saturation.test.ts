@@ -8,6 +8,7 @@ import { Kbo, Lpo, GT, LT, EQ } from './order.js';
 import { FingerprintIndex, BruteIndex } from './fpindex.js';
 import type { IndexEntry, Mode } from './fpindex.js';
 import { saturate } from './saturate.js';
+import type { Strategy } from './saturate.js';
 import { PORTFOLIO } from './portfolio.js';
 import { MultiQueue } from './queue.js';
 import { SClause, PASSIVE, DEAD } from './sclause.js';
@@ -106,13 +107,23 @@ test('matching: instMatch(p) equals the target', () => {
   assert.ok(matched > 50, `too few matches (${matched})`);
 });
 
-for (const [name, Ord] of [
-  ['KBO', Kbo],
-  ['LPO', Lpo],
+/** KBO with E's invfreqrank symbol weights: h rarest (weight 4), then g, f, and the constants most frequent. */
+function weightedKbo(b: TermBank): Kbo {
+  const k = new Kbo(b);
+  const freq = new Map<number, number>();
+  for (const [name, ar] of SIG) freq.set(b.sym(name, ar, FN), { a: 9, b: 9, f: 5, g: 3, h: 1 }[name]!);
+  k.setPrecedence(freq, { funWeights: 'invfreqrank' });
+  return k;
+}
+
+for (const [name, mk] of [
+  ['KBO', (b: TermBank) => new Kbo(b)],
+  ['KBO with invfreqrank weights', weightedKbo],
+  ['LPO', (b: TermBank) => new Lpo(b)],
 ] as const)
   test(`${name}: irreflexive, antisymmetric, transitive, total on ground terms, stable under substitution, subterm property`, () => {
     const b = new TermBank();
-    const kbo = new Ord(b);
+    const kbo = mk(b);
     const s = new Subst(b);
     let gts = 0;
     fc.assert(
@@ -159,6 +170,60 @@ test('LPO and KBO orient differently where precedence beats size: g(x) vs f(f(x)
   const gx = b.app(g, [x]);
   assert.equal(new Lpo(b).compare(gx, ffx), GT);
   assert.equal(new Kbo(b).compare(gx, ffx), LT);
+});
+
+test('invfreqrank weights let a rare symbol outweigh a bigger term of frequent ones: f(x) vs g(g(x))', () => {
+  const b = new TermBank();
+  const f = b.sym('f', 1, FN);
+  const g = b.sym('g', 1, FN);
+  const x = b.mkVar(0);
+  const fx = b.app(f, [x]);
+  const ggx = b.app(g, [b.app(g, [x])]);
+  const freq = new Map([
+    [f, 1],
+    [g, 8],
+  ]);
+  const uniform = new Kbo(b);
+  uniform.setPrecedence(freq);
+  assert.equal(uniform.compare(fx, ggx), LT);
+  const weighted = new Kbo(b);
+  weighted.setPrecedence(freq, { funWeights: 'invfreqrank' });
+  assert.equal(weighted.weight(fx), 3); // f weighs 2 (the rarer frequency), x 1
+  assert.equal(weighted.compare(fx, ggx), GT);
+});
+
+test('unfoldDefinitions replaces a defined function by its body and drops the definition, soundly', () => {
+  const def = 'sd(X, Y) = u(d(X, Y), d(Y, X))';
+  const ax = [def, 'u(X, Y) = u(Y, X)'];
+  const goal = ['u(a, sd(a, b)) != u(a, u(d(b, a), d(a, b)))'];
+  for (const unfoldDefinitions of [true, false]) {
+    const lines: string[] = [];
+    const r = saturate(clausesInput(ax, goal), { ...T(), strategy: { unfoldDefinitions }, trace: (l) => lines.push(l) });
+    assert.equal(r.status, 'Theorem');
+    assertChecked(r);
+    // unfolded: sd never reaches the search; otherwise the definition itself is a given clause
+    assert.equal(
+      lines.some((l) => l.includes('sd(')),
+      !unfoldDefinitions,
+      lines.join('\n'),
+    );
+  }
+  // the goal's own equations and constants are never taken as definitions; saturation still means a countermodel
+  const cs = saturate(clausesInput(['f(X) = g(X, X)', 'p(f(a))'], ['~p(g(b, b))']), { ...T(), strategy: { unfoldDefinitions: true } });
+  assert.equal(cs.status, 'CounterSatisfiable');
+  // a constant's equation is not unfolded: c stays in the search
+  const seen: string[] = [];
+  const kept = saturate(clausesInput(['c = g(a, a)', 'p(c)'], ['~p(g(a, a))']), {
+    ...T(),
+    strategy: { unfoldDefinitions: true },
+    trace: (l) => seen.push(l.slice(l.indexOf('): ') + 3)),
+  });
+  assert.equal(kept.status, 'Theorem');
+  assertChecked(kept);
+  assert.ok(
+    seen.some((l) => /(^|[ (,])c($|[ ),])/.test(l)),
+    seen.join('\n'),
+  );
 });
 
 test('the prover under LPO: proofs re-check and saturation still means CounterSatisfiable', () => {
@@ -418,9 +483,12 @@ test('every literal selection and a multi-queue heuristic stay sound and complet
         { key: 'sos' as const, n: 4 },
         { key: 'rel' as const, n: 3 },
         { key: 'weight' as const, n: 1 },
+        { key: 'horn' as const, n: 2 },
       ],
     ]) {
-      const strategy = { name: `t-${selection}`, selection, queues, ratio: queues ? 1 : 5 };
+      // the second variant also switches on every optional search-control knob
+      const knobs = queues ? { preferInitial: true, simplifyNew: true, relWeights: [10, 10, 1] as const, posMult: 1.5 } : {};
+      const strategy = { name: `t-${selection}`, selection, queues, ratio: queues ? 1 : 5, ...knobs };
       const th = saturate(clausesInput(['p(a)', '~p(X) | q(X)', '~q(X) | r(f(X))'], ['~r(f(a))']), { ...T(), strategy });
       assert.equal(th.status, 'Theorem', selection);
       assertChecked(th);
@@ -462,6 +530,46 @@ test('destructive equality resolution: x != t literals are eliminated and the st
   assert.equal(r.status, 'Theorem');
   assertChecked(r);
   assert.ok(r.proof!.steps.some((s) => s.rule === 'equality_resolution'));
+});
+
+/** The given clauses of a saturating run, in order, as printed by the trace hook. */
+function givenOrder(axioms: readonly string[], strategy: Partial<Strategy>): string[] {
+  const lines: string[] = [];
+  const r = saturate(clausesInput(axioms), { ...T(), strategy, trace: (l) => lines.push(l.replace(/^given c\d+ \(/, '(')) });
+  assert.equal(r.status, 'Satisfiable');
+  return lines;
+}
+const firstIndex = (lines: readonly string[], re: RegExp): number => lines.findIndex((l) => re.test(l));
+
+test('simplifyNew weighs a new clause after rewriting: p(f(f(f(f(a))))) becomes p(a) and overtakes s(c, c)', () => {
+  // the heavy term is made by the inference (an input clause would be rewritten when given anyway);
+  // maxneg selection makes sure both resolutions happen in this satisfiable set
+  // preferInitial: both derived clauses wait in the passive set when the choice is made
+  const ax = ['f(f(f(f(a)))) = a', 'q(a)', '~q(X) | p(f(f(f(f(X)))))', 't(c)', '~t(X) | s(X, X)'];
+  const base = { relWeight: false, ratio: 100, selection: 'maxneg' as const, preferInitial: true };
+  const on = givenOrder(ax, { ...base, simplifyNew: true });
+  const off = givenOrder(ax, { ...base, simplifyNew: false });
+  // p(a) arrives either way (forward simplification of the given clause); only the order differs
+  assert.ok(firstIndex(on, /: p\(a\)$/) < firstIndex(on, /: s\(c,c\)$/), on.join('\n'));
+  assert.ok(firstIndex(off, /: p\(a\)$/) > firstIndex(off, /: s\(c,c\)$/), off.join('\n'));
+});
+
+test('preferInitial processes every input clause before any derived one', () => {
+  const ax = ['h(f(f(f(a))), f(f(f(b))))', 'p(a)', '~p(X) | q(X)'];
+  const base = { relWeight: false, ratio: 100, selection: 'maxneg' as const };
+  const on = givenOrder(ax, { ...base, preferInitial: true });
+  const off = givenOrder(ax, { ...base });
+  const lastInput = (ls: string[]): number => ls.map((l) => l.startsWith('(input')).lastIndexOf(true);
+  assert.ok(lastInput(on) < firstIndex(on, /: q\(a\)$/), on.join('\n'));
+  assert.ok(lastInput(off) > firstIndex(off, /: q\(a\)$/), off.join('\n'));
+});
+
+test("the horn queue takes Horn clauses first, whatever their weight (E's ByHornDist)", () => {
+  const ax = ['r(f(f(f(f(a)))), f(f(f(f(b)))))', 'u(a) | v(a)'];
+  const order = givenOrder(ax, { relWeight: false, queues: [{ key: 'horn', n: 1 }], ratio: 0 });
+  assert.ok(firstIndex(order, /: r\(/) < firstIndex(order, /: u\(a\)/), order.join('\n'));
+  const byWeight = givenOrder(ax, { relWeight: false, ratio: 100 });
+  assert.ok(firstIndex(byWeight, /: r\(/) > firstIndex(byWeight, /: u\(a\)/), byWeight.join('\n'));
 });
 
 const SETDIR = join(SHARED_CORPORA, 'tptp', 'SET');

@@ -1,12 +1,13 @@
 /**
  * TSTP rendering of a proof: one `fof`/`cnf` line per step, with
  * `inference(rule, [status(..)], [parents])` annotations. Self-contained (does not
- * need the syntax printers) and iterative over terms, so deep terms print.
+ * need the syntax printers); terms go through the logic core's iterative printTerm, so deep terms print.
  */
 import type { Clause } from '../logic/clause.js';
 import type { Formula } from '../logic/formula.js';
 import type { Proof, ProofStep } from '../logic/proof.js';
-import type { Term } from '../logic/term.js';
+import type { Term, TermStyle } from '../logic/term.js';
+import { printTerm } from '../logic/term.js';
 
 const LOWER_WORD = /^[a-z][A-Za-z0-9_]*$/;
 const UPPER_WORD = /^[A-Z][A-Za-z0-9_]*$/;
@@ -21,29 +22,10 @@ export function tptpVar(s: string): string {
   return 'V' + s.replace(/[^A-Za-z0-9_]/g, '_');
 }
 
+const TPTP: TermStyle = { fn: tptpName, variable: tptpVar, sep: ',' };
+
 export function termToTptp(t: Term): string {
-  const out: string[] = [];
-  const stack: Array<Term | string> = [t];
-  while (stack.length > 0) {
-    const x = stack.pop()!;
-    if (typeof x === 'string') {
-      out.push(x);
-      continue;
-    }
-    if (x.kind === 'var') {
-      out.push(tptpVar(x.name));
-      continue;
-    }
-    out.push(tptpName(x.fn));
-    if (x.args.length === 0) continue;
-    out.push('(');
-    stack.push(')');
-    for (let i = x.args.length - 1; i >= 0; i--) {
-      stack.push(x.args[i]!);
-      if (i > 0) stack.push(',');
-    }
-  }
-  return out.join('');
+  return printTerm(t, TPTP);
 }
 
 export function clauseToTptp(c: Clause): string {

@@ -1,6 +1,7 @@
 /** Small helpers shared by the problem parsers. */
 import type { SourcePos } from '../source.js';
 import type { Result } from '../source.js';
+import { ROLES } from '../problem.js';
 import type { Role } from '../problem.js';
 
 /**
@@ -34,22 +35,10 @@ export class LineIndex {
   }
 }
 
-const ROLES: ReadonlySet<string> = new Set([
-  'axiom',
-  'hypothesis',
-  'definition',
-  'assumption',
-  'lemma',
-  'theorem',
-  'corollary',
-  'conjecture',
-  'negated_conjecture',
-  'plain',
-  'unknown',
-]);
+const ROLE_SET: ReadonlySet<string> = new Set(ROLES);
 
 export function asRole(s: string): Role | undefined {
-  return ROLES.has(s) ? (s as Role) : undefined;
+  return ROLE_SET.has(s) ? (s as Role) : undefined;
 }
 
 /** `dir/SYN001+1.p` → `SYN001+1`. Pure string work: this layer has no node:path. */

@@ -35,6 +35,8 @@ function conf(lineComment: string | undefined, block?: [string, string]): Monaco
 const TPTP: Monaco.languages.IMonarchLanguage = {
   defaultToken: '',
   keywords: ['fof', 'cnf', 'tff', 'thf', 'include'],
+  // The engine's ROLES (provers/logic/problem.ts) plus `type`, highlighted for typed files; the renderer imports
+  // nothing from the engine but the API module, so the list is restated here.
   roles: [
     'axiom',
     'hypothesis',
