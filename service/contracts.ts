@@ -16,6 +16,7 @@ import type {
   Rule,
 } from '../provers/logic/index.js';
 import type { ProofGraph } from '../provers/graph/model.js';
+import type { BatchSummaryView } from '../electron/common/api.js';
 
 export interface SyntaxModule {
   parseProblem(text: string, opts: { dialect?: Dialect; file?: string; name?: string }): Result<Problem>;
@@ -67,13 +68,8 @@ export interface BatchProblemResult {
   readonly solved: boolean;
   readonly wrong: boolean;
 }
-export interface BatchReportLike {
-  readonly total: number;
-  readonly solved: number;
-  readonly wrong: number;
-  readonly errors: number;
-  readonly timeouts: number;
-  readonly complete: boolean;
+/** A batch report as the service reads it: the API's summary plus one result per problem. */
+export interface BatchReportLike extends BatchSummaryView {
   readonly problems: readonly BatchProblemResult[];
 }
 export type BatchEventLike =

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import type { Dialect, FiniteModel, Proof, SzsStatus } from '../../provers/logic/index.js';
 import type { GraphNode, GraphEdge, ProofGraph } from '../../provers/graph/model.js';
+import type { MonacoMarker } from '../../provers/lean/ops.js';
 
 // ---------------------------------------------------------------------------
 // Results
@@ -215,14 +216,7 @@ export interface ExploreResult {
 }
 
 /** Lean answers, flattened for the UI: `status` is the bridge's outcome kind. */
-export interface LeanMarker {
-  readonly startLineNumber: number;
-  readonly startColumn: number;
-  readonly endLineNumber: number;
-  readonly endColumn: number;
-  readonly severity: 1 | 2 | 4 | 8;
-  readonly message: string;
-}
+export type LeanMarker = Omit<MonacoMarker, 'source'>;
 export interface LeanHandle {
   readonly worker: number;
   readonly generation: number;

@@ -506,15 +506,7 @@ export class Saturation {
     });
     if (tooDeep) return undefined;
     if (!changed) return c;
-    const parents: SClause[] = [c];
-    const substs: Int32Array[] = [this.identity(c)];
-    for (const rw of this.rewrites) {
-      parents.push(rw.c);
-      substs.push(rw.sub);
-    }
-    const cl = cleanLits(lits);
-    if (cl === null) return null;
-    return this.newClause(cl === 'same' ? lits : cl, 'demodulation', parents, substs, c.goal || d.goal);
+    return this.demodulationStep(c, lits);
   }
 
   /** Does symbol f occur in t (iterative)? */
@@ -689,6 +681,11 @@ export class Saturation {
     }
     if (!changed) return c;
     this.stats.rewrites += this.rewrites.length;
+    return this.demodulationStep(c, lits);
+  }
+
+  /** The clause c rewritten to `lits` by the steps in this.rewrites, as one demodulation step; null for a tautology. */
+  private demodulationStep(c: SClause, lits: SLit[]): SClause | null {
     const parents: SClause[] = [c];
     const substs: Int32Array[] = [this.identity(c)];
     for (const rw of this.rewrites) {
