@@ -19,8 +19,9 @@ export interface PrecedenceOptions {
   readonly predWeights?: boolean;
   /**
    * KBO function-symbol weights: all 1 (default), or E's invfreqrank (the most frequent symbols weigh 1, each
-   * rarer frequency one more), under which a defined symbol outweighs its definition's body, so ground
-   * instances of `f(x̄) = body` are rewritten towards the body (unfolding) instead of folded.
+   * rarer frequency one more), under which a rare defined symbol can outweigh its definition's body, so ground
+   * instances of `f(x̄) = body` may be rewritten towards the body instead of folded (not when the body repeats
+   * rare arguments, as in a symmetric difference of two constants).
    */
   readonly funWeights?: 'one' | 'invfreqrank';
 }
