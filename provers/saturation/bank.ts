@@ -241,6 +241,20 @@ export class TermBank {
     return false;
   }
 
+  /** Does `pred` hold for some subterm of t (t itself included; variables too)? Iterative; stops at the first hit. */
+  someSubterm(t: number, pred: (u: number) => boolean): boolean {
+    const stack = [t];
+    while (stack.length > 0) {
+      const x = stack.pop()!;
+      if (pred(x)) return true;
+      const h = this.head[x]!;
+      if (h < 0) continue;
+      const s = this.argStart[x]!;
+      for (let k = this.symArity[h]! - 1; k >= 0; k--) stack.push(this.args[s + k]!);
+    }
+    return false;
+  }
+
   /** Subterm at a preorder index (0 = the term itself). */
   subtermAt(t: number, pos: number): number {
     while (pos > 0) {

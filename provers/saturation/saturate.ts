@@ -306,19 +306,15 @@ export class Saturation {
       if (c) inputs.push(c);
     }
     this.setPrecedence(inputs);
+    const b = this.bank;
     for (const c of inputs)
       if (c.goal)
         for (const x of c.lits)
-          for (const t of [x.l, x.r]) {
-            const st = [t];
-            while (st.length > 0) {
-              const u = st.pop()!;
-              const h = this.bank.head[u]!;
-              if (h < 0) continue;
-              if (u !== this.bank.TRUE) this.goalSyms.add(h);
-              for (let k = 0; k < this.bank.symArity[h]!; k++) st.push(this.bank.arg(u, k));
-            }
-          }
+          for (const t of [x.l, x.r])
+            b.someSubterm(t, (u) => {
+              if (b.head[u]! >= 0 && u !== b.TRUE) this.goalSyms.add(b.head[u]!);
+              return false;
+            });
     // Orientation was computed before the precedence was fixed; re-orient (same literals, same step).
     let prepared = inputs.map((c0) => this.reorient(c0));
     if (this.strategy.unfoldDefinitions === true) prepared = this.unfoldDefinitions(prepared);
@@ -369,16 +365,12 @@ export class Saturation {
     const freq = new Map<number, number>();
     for (const c of cs)
       for (const x of c.lits)
-        for (const t of [x.l, x.r]) {
-          const st = [t];
-          while (st.length > 0) {
-            const u = st.pop()!;
+        for (const t of [x.l, x.r])
+          b.someSubterm(t, (u) => {
             const h = b.head[u]!;
-            if (h < 0) continue;
-            freq.set(h, (freq.get(h) ?? 0) + 1);
-            for (let k = 0; k < b.symArity[h]!; k++) st.push(b.arg(u, k));
-          }
-        }
+            if (h >= 0) freq.set(h, (freq.get(h) ?? 0) + 1);
+            return false;
+          });
     this.ord.setPrecedence(freq, {
       predWeights: this.strategy.predWeights === true,
       byArity: this.strategy.precedence !== 'invfreq',
@@ -445,18 +437,7 @@ export class Saturation {
       if (b.head[a]! >= 0 || vars.has(a)) return false;
       vars.add(a);
     }
-    const st = [rhs];
-    while (st.length > 0) {
-      const t = st.pop()!;
-      const h = b.head[t]!;
-      if (h < 0) {
-        if (!vars.has(t)) return false;
-        continue;
-      }
-      if (h === f) return false;
-      for (let k = 0; k < b.symArity[h]!; k++) st.push(b.arg(t, k));
-    }
-    return true;
+    return !b.someSubterm(rhs, (t) => (b.head[t]! < 0 ? !vars.has(t) : b.head[t] === f));
   }
 
   /** c with every f-term replaced by the definition's body; c itself if none; null for a tautology; undefined when too deep. */
@@ -467,7 +448,7 @@ export class Saturation {
     let tooDeep = false;
     const go = (t: number): number => {
       if (b.depth[t]! > MAX_REWRITE_DEPTH) {
-        if (this.mentions(t, f)) tooDeep = true;
+        if (b.someSubterm(t, (u) => b.head[u] === f)) tooDeep = true;
         return t;
       }
       const h = b.head[t]!;
@@ -509,19 +490,6 @@ export class Saturation {
     return this.demodulationStep(c, lits);
   }
 
-  /** Does symbol f occur in t (iterative)? */
-  private mentions(t: number, f: number): boolean {
-    const b = this.bank;
-    const st = [t];
-    while (st.length > 0) {
-      const u = st.pop()!;
-      const h = b.head[u]!;
-      if (h === f) return true;
-      for (let k = 0; h >= 0 && k < b.symArity[h]!; k++) st.push(b.arg(u, k));
-    }
-    return false;
-  }
-
   private reorient(c: SClause): SClause {
     const b = this.bank;
     const lits = c.lits.map((x) => mkLit(this.ord, x.pos, x.l, x.r, b.TRUE));
@@ -531,20 +499,18 @@ export class Saturation {
   private prio(c: SClause): number {
     let w: number;
     const pm = this.strategy.posMult ?? 1;
-    if (this.strategy.relWeight && this.goalSyms.size > 0) {
-      w = 0;
-      for (const x of c.lits) {
-        const lw = this.relWeight(x.l) + (x.r === this.bank.TRUE ? 0 : this.relWeight(x.r));
-        w += x.pos ? pm * lw : lw;
-      }
-    } else if (pm !== 1) {
-      w = 0;
+    const rel = this.strategy.relWeight === true && this.goalSyms.size > 0;
+    if (!rel && pm === 1) w = c.weight;
+    else {
+      // per literal: conjecture-relative or plain size, positive literals scaled by posMult
       const b = this.bank;
+      w = 0;
       for (const x of c.lits) {
-        const lw = b.size[x.l]! + (x.r === b.TRUE ? 0 : b.size[x.r]!);
+        const r = x.r === b.TRUE ? 0 : rel ? this.relWeight(x.r) : b.size[x.r]!;
+        const lw = (rel ? this.relWeight(x.l) : b.size[x.l]!) + r;
         w += x.pos ? pm * lw : lw;
       }
-    } else w = c.weight;
+    }
     if (this.strategy.litPenalty && c.lits.length > 1) w += this.strategy.litPenalty * (c.lits.length - 1);
     if (c.goal) w *= this.strategy.goalFactor;
     return w;
