@@ -38,7 +38,7 @@ export interface RunResult extends ProverResult {
 }
 
 /** Share of the remaining time each portfolio entry gets (the last one gets the rest). */
-const SLICES = [0.4, 0.35, 0.4, 0.6, 1];
+const SLICES = [0.4, 0.3, 0.35, 0.4, 0.6, 1];
 /** Input clause count above which SInE runs first. */
 const LARGE_PROBLEM = 400;
 

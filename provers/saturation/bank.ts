@@ -241,6 +241,54 @@ export class TermBank {
     return false;
   }
 
+  /** `t` with every occurrence of `from` replaced by `to` (terms are shared, so occurrence is identity). Iterative. */
+  replaceAll(t: number, from: number, to: number): number {
+    if (!this.contains(t, from)) return t;
+    // Post-order rebuild of the spine that contains `from`; subterms without it are reused as they are.
+    const done = new Map<number, number>();
+    const stack = [t];
+    const buf: number[] = [];
+    while (stack.length > 0) {
+      const x = stack[stack.length - 1]!;
+      if (done.has(x)) {
+        stack.pop();
+        continue;
+      }
+      if (x === from) {
+        done.set(x, to);
+        stack.pop();
+        continue;
+      }
+      const h = this.head[x]!;
+      if (h < 0 || this.size[x]! <= this.size[from]!) {
+        done.set(x, x);
+        stack.pop();
+        continue;
+      }
+      const s = this.argStart[x]!;
+      const n = this.symArity[h]!;
+      let ready = true;
+      for (let k = 0; k < n; k++) {
+        const a = this.args[s + k]!;
+        if (!done.has(a)) {
+          if (ready) ready = false;
+          stack.push(a);
+        }
+      }
+      if (!ready) continue;
+      stack.pop();
+      buf.length = n;
+      let changed = false;
+      for (let k = 0; k < n; k++) {
+        const a = this.args[s + k]!;
+        buf[k] = done.get(a)!;
+        if (buf[k] !== a) changed = true;
+      }
+      done.set(x, changed ? this.appN(h, buf, 0, n) : x);
+    }
+    return done.get(t)!;
+  }
+
   /** Does `pred` hold for some subterm of t (t itself included; variables too)? Iterative; stops at the first hit. */
   someSubterm(t: number, pred: (u: number) => boolean): boolean {
     const stack = [t];

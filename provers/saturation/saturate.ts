@@ -47,8 +47,12 @@ export interface ClausifiedLike {
  * from the goal. `complex-uniqmax` (after E's SelectComplexExceptUniqMaxHorn): as `complex`, but a Horn
  * clause whose positive literal is strictly greater than all its negative ones gets no selection (a definition
  * `p(x) ∨ ¬q(x) ∨ ¬r(x)` with p ≻ q, r is then unfolded backwards from a goal `¬p(a)`).
+ * `maxlcomplex` (after E's SelectMaxLComplexAvoidPosPred, the choice of its auto mode for many set-theory
+ * classes): a maximal negative literal if there is one, else `x≠y`, else a ground one, else any; among those
+ * the one with the largest side difference, then the one whose predicate occurs least among the clause's
+ * positive literals (so a definition's own predicate is not resolved away first).
  */
-export type Selection = 'none' | 'maxneg' | 'maxneg-nonunit' | 'negonly' | 'complex' | 'complex-rrhorn' | 'complex-uniqmax';
+export type Selection = 'none' | 'maxneg' | 'maxneg-nonunit' | 'negonly' | 'complex' | 'complex-rrhorn' | 'complex-uniqmax' | 'maxlcomplex';
 
 /**
  * One priority queue of a clause-selection heuristic. `rel`: conjecture-relative symbol weight (the
@@ -110,6 +114,12 @@ export interface Strategy {
    * the set-theory problems in NBG style need, losing more than it gains on SET (docs/prover.md).
    */
   readonly unfoldDefinitions?: boolean;
+  /**
+   * Simultaneous superposition (E's --simul-paramod): superposing l = r into u, every occurrence of σ(u) in the
+   * instantiated into-clause is replaced by σ(r), not only the one at the chosen position. Sound (the extra
+   * replacements are rewrites by the same instance of the same equation) and complete (Benanav's result).
+   */
+  readonly simulParamod?: boolean;
 }
 
 /**
@@ -893,6 +903,7 @@ export class Saturation {
     if (sel === 'maxneg-nonunit' && c.lits.length < 2) return -1;
     if (sel === 'negonly') for (const x of c.lits) if (x.pos) return -1;
     const b = this.bank;
+    if (sel === 'maxlcomplex') return this.selectMaxLComplex(c);
     if (sel === 'complex' || sel === 'complex-rrhorn' || sel === 'complex-uniqmax') {
       if (sel === 'complex-rrhorn' && this.rangeRestrictedHorn(c)) return -1;
       if (sel === 'complex-uniqmax' && this.uniqueMaxHorn(c)) return -1;
@@ -923,6 +934,45 @@ export class Saturation {
       if (w > bw) {
         bw = w;
         best = i;
+      }
+    }
+    return best;
+  }
+
+  /** See Selection `maxlcomplex`: the least negative literal by (class, −side difference, positive uses of its predicate). */
+  private selectMaxLComplex(c: SClause): number {
+    const b = this.bank;
+    const lits = c.lits;
+    const n = lits.length;
+    let best = -1;
+    let bClass = 0;
+    let bDiff = 0;
+    let bFreq = 0;
+    for (let i = 0; i < n; i++) {
+      const x = lits[i]!;
+      if (x.pos) continue;
+      let max = true;
+      for (let j = 0; j < n && max; j++) {
+        if (j === i) continue;
+        const y = lits[j]!;
+        if (this.ord.compareLits(y.pos, y.l, y.r, x.pos, x.l, x.r) === GT) max = false;
+      }
+      const pred = x.r === b.TRUE;
+      const cls = max ? 0 : !pred && b.head[x.l]! < 0 && b.head[x.r]! < 0 ? 1 : b.nvo[x.l] === 0 && b.nvo[x.r] === 0 ? 2 : 3;
+      const lw = b.size[x.l]!;
+      const rw = b.size[x.r]!;
+      const diff = 100 * Math.abs(lw - rw) + lw + rw;
+      let freq = Infinity;
+      if (pred) {
+        freq = 0;
+        const h = b.head[x.l]!;
+        for (const y of lits) if (y.pos && y.r === b.TRUE && b.head[y.l] === h) freq++;
+      }
+      if (best < 0 || cls < bClass || (cls === bClass && (diff > bDiff || (diff === bDiff && freq < bFreq)))) {
+        best = i;
+        bClass = cls;
+        bDiff = diff;
+        bFreq = freq;
       }
     }
     return best;
@@ -1147,11 +1197,21 @@ export class Saturation {
         return;
       }
     }
-    const newSide = pos === 0 ? frS : b.replaceAtPath(iTS, b.pathAt(iT, pos), frS);
     const lits: SLit[] = [];
-    lits.push(mkLit(this.ord, ix.pos, newSide, iOS, b.TRUE));
-    this.instOthers(F, fi, fS, lits);
-    this.instOthers(I, ii, iS, lits);
+    if (this.strategy.simulParamod === true && !isBool) {
+      lits.push(mkLit(this.ord, ix.pos, b.replaceAll(iTS, flS, frS), b.replaceAll(iOS, flS, frS), b.TRUE));
+      this.instOthers(F, fi, fS, lits);
+      for (let k = 0; k < I.lits.length; k++) {
+        if (k === ii) continue;
+        const y = I.lits[k]!;
+        lits.push(mkLit(this.ord, y.pos, b.replaceAll(s.inst(y.l, iS), flS, frS), b.replaceAll(s.inst(y.r, iS), flS, frS), b.TRUE));
+      }
+    } else {
+      const newSide = pos === 0 ? frS : b.replaceAtPath(iTS, b.pathAt(iT, pos), frS);
+      lits.push(mkLit(this.ord, ix.pos, newSide, iOS, b.TRUE));
+      this.instOthers(F, fi, fS, lits);
+      this.instOthers(I, ii, iS, lits);
+    }
     this.conclude(lits, isBool ? 'resolution' : 'superposition', F, fS, I, iS, mark);
   }
 

@@ -417,6 +417,12 @@ test('a 10,000-deep term does not overflow the stack', () => {
   assert.equal(kbo.compare(x, z), GT);
   assert.equal(kbo.compare(z, x), LT);
   assert.equal(b.depth[x], 10001);
+  // replaceAll: every f(a) (one occurrence, 10,000 deep) becomes a; rewriting a by f(a) nests one level deeper
+  const a = b.app(b.sym('a', 0, FN), []);
+  const fa = b.app(b.sym('f', 1, FN), [a]);
+  assert.equal(b.depth[b.replaceAll(x, fa, a)], 10000);
+  assert.equal(b.depth[b.replaceAll(x, a, fa)], 10002);
+  assert.equal(b.replaceAll(x, y, a), x);
 });
 
 // ---------------------------------------------------------------- real problems (soundness subset)
@@ -475,7 +481,16 @@ test('MultiQueue visits its heaps in the weighted round robin, with FIFO picks, 
 });
 
 test('every literal selection and a multi-queue heuristic stay sound and complete on small problems', () => {
-  const selections = ['none', 'maxneg', 'maxneg-nonunit', 'negonly', 'complex', 'complex-rrhorn', 'complex-uniqmax'] as const;
+  const selections = [
+    'none',
+    'maxneg',
+    'maxneg-nonunit',
+    'negonly',
+    'complex',
+    'complex-rrhorn',
+    'complex-uniqmax',
+    'maxlcomplex',
+  ] as const;
   for (const selection of selections)
     for (const queues of [
       undefined,
@@ -487,7 +502,9 @@ test('every literal selection and a multi-queue heuristic stay sound and complet
       ],
     ]) {
       // the second variant also switches on every optional search-control knob
-      const knobs = queues ? { preferInitial: true, simplifyNew: true, relWeights: [10, 10, 1] as const, posMult: 1.5 } : {};
+      const knobs = queues
+        ? { preferInitial: true, simplifyNew: true, relWeights: [10, 10, 1] as const, posMult: 1.5, simulParamod: true }
+        : {};
       const strategy = { name: `t-${selection}`, selection, queues, ratio: queues ? 1 : 5, ...knobs };
       const th = saturate(clausesInput(['p(a)', '~p(X) | q(X)', '~q(X) | r(f(X))'], ['~r(f(a))']), { ...T(), strategy });
       assert.equal(th.status, 'Theorem', selection);
@@ -552,6 +569,20 @@ test('simplifyNew weighs a new clause after rewriting: p(f(f(f(f(a))))) becomes 
   // p(a) arrives either way (forward simplification of the given clause); only the order differs
   assert.ok(firstIndex(on, /: p\(a\)$/) < firstIndex(on, /: s\(c,c\)$/), on.join('\n'));
   assert.ok(firstIndex(off, /: p\(a\)$/) > firstIndex(off, /: s\(c,c\)$/), off.join('\n'));
+});
+
+test('simulParamod replaces every occurrence of the rewritten instance, and its proofs re-check', () => {
+  const shown = (strategy: Partial<Strategy>) =>
+    givenOrder(['f(a) = b | q', 'p(f(a), f(a))'], strategy).map((l) => l.slice(l.indexOf('): ') + 3));
+  const plain = shown({});
+  // one position at a time: two half-rewritten clauses (and p(b,b) only from a second superposition)
+  assert.ok(plain.includes('p(b,f(a)) | q') && plain.includes('p(f(a),b) | q'), plain.join('\n'));
+  const simul = shown({ simulParamod: true });
+  assert.ok(simul.includes('p(b,b) | q'), simul.join('\n'));
+  assert.ok(!simul.some((l) => l.includes('p(b,f(a))') || l.includes('p(f(a),b)')), simul.join('\n'));
+  const r = saturate(clausesInput(['f(a) = b | q', 'p(f(a), f(a))', '~q'], ['~p(b, b)']), { ...T(), strategy: { simulParamod: true } });
+  assert.equal(r.status, 'Theorem');
+  assertChecked(r);
 });
 
 test('preferInitial processes every input clause before any derived one', () => {
