@@ -8,8 +8,9 @@ import { DEFAULT_STRATEGY } from './saturate.js';
 
 export const PORTFOLIO: readonly Strategy[] = [
   DEFAULT_STRATEGY,
-  // E's auto mode on set theory: simultaneous superposition, KBO weights by inverse frequency rank. Alone it
-  // solves 292 of SET at 2 s (the default 290), 8 the default does not; weaker on CASC, hence second. Complete.
+  // After E: simultaneous superposition (--simul-paramod) and KBO weights by inverse frequency rank (E's -tAuto
+  // choice on SET011+3). Alone it solves 292 of SET at 2 s (the default 290), 8 the default does not; weaker on
+  // CASC, hence second. Complete.
   { ...DEFAULT_STRATEGY, name: 'simul', simulParamod: true, funWeights: 'invfreqrank' },
   // max-weight negative selection (the previous default's): forward reasoning through every definition; solves a
   // different subset. Entries that set no `precedence` inherit the default's (inverse frequency): saturate merges

@@ -117,7 +117,8 @@ export interface Strategy {
   /**
    * Simultaneous superposition (E's --simul-paramod): superposing l = r into u, every occurrence of σ(u) in the
    * instantiated into-clause is replaced by σ(r), not only the one at the chosen position. Sound (the extra
-   * replacements are rewrites by the same instance of the same equation) and complete (Benanav's result).
+   * replacements are rewrites by the same instance of the same equation); E offers it as a complete variant
+   * of superposition (simultaneous paramodulation, Benanav 1990).
    */
   readonly simulParamod?: boolean;
 }
