@@ -952,12 +952,7 @@ export class Saturation {
     for (let i = 0; i < n; i++) {
       const x = lits[i]!;
       if (x.pos) continue;
-      let max = true;
-      for (let j = 0; j < n && max; j++) {
-        if (j === i) continue;
-        const y = lits[j]!;
-        if (this.ord.compareLits(y.pos, y.l, y.r, x.pos, x.l, x.r) === GT) max = false;
-      }
+      const max = this.maximalIn(c, i);
       const pred = x.r === b.TRUE;
       const cls = max ? 0 : !pred && b.head[x.l]! < 0 && b.head[x.r]! < 0 ? 1 : b.nvo[x.l] === 0 && b.nvo[x.r] === 0 ? 2 : 3;
       const lw = b.size[x.l]!;
@@ -977,6 +972,17 @@ export class Saturation {
       }
     }
     return best;
+  }
+
+  /** No other literal of c is greater than literal i. */
+  private maximalIn(c: SClause, i: number): boolean {
+    const x = c.lits[i]!;
+    for (let j = 0; j < c.lits.length; j++) {
+      if (j === i) continue;
+      const y = c.lits[j]!;
+      if (this.ord.compareLits(y.pos, y.l, y.r, x.pos, x.l, x.r) === GT) return false;
+    }
+    return true;
   }
 
   /** Horn, with the positive literal strictly greater than every negative literal. */
@@ -1039,16 +1045,7 @@ export class Saturation {
     const elig: boolean[] = new Array<boolean>(n).fill(false);
     if (sel >= 0) elig[sel] = true;
     else {
-      for (let i = 0; i < n; i++) {
-        const x = c.lits[i]!;
-        let max = true;
-        for (let j = 0; j < n && max; j++) {
-          if (j === i) continue;
-          const y = c.lits[j]!;
-          if (this.ord.compareLits(y.pos, y.l, y.r, x.pos, x.l, x.r) === GT) max = false;
-        }
-        elig[i] = max;
-      }
+      for (let i = 0; i < n; i++) elig[i] = this.maximalIn(c, i);
     }
     c.elig = elig;
     for (let i = 0; i < n; i++) {
@@ -1198,21 +1195,12 @@ export class Saturation {
         return;
       }
     }
-    const lits: SLit[] = [];
-    if (this.strategy.simulParamod === true && !isBool) {
-      lits.push(mkLit(this.ord, ix.pos, b.replaceAll(iTS, flS, frS), b.replaceAll(iOS, flS, frS), b.TRUE));
-      this.instOthers(F, fi, fS, lits);
-      for (let k = 0; k < I.lits.length; k++) {
-        if (k === ii) continue;
-        const y = I.lits[k]!;
-        lits.push(mkLit(this.ord, y.pos, b.replaceAll(s.inst(y.l, iS), flS, frS), b.replaceAll(s.inst(y.r, iS), flS, frS), b.TRUE));
-      }
-    } else {
-      const newSide = pos === 0 ? frS : b.replaceAtPath(iTS, b.pathAt(iT, pos), frS);
-      lits.push(mkLit(this.ord, ix.pos, newSide, iOS, b.TRUE));
-      this.instOthers(F, fi, fS, lits);
-      this.instOthers(I, ii, iS, lits);
-    }
+    // simultaneous: every σ(u) in the into-clause becomes σ(r), not only the one at `pos`
+    const simul = this.strategy.simulParamod === true && !isBool;
+    const newSide = simul ? b.replaceAll(iTS, flS, frS) : pos === 0 ? frS : b.replaceAtPath(iTS, b.pathAt(iT, pos), frS);
+    const lits: SLit[] = [mkLit(this.ord, ix.pos, newSide, simul ? b.replaceAll(iOS, flS, frS) : iOS, b.TRUE)];
+    this.instOthers(F, fi, fS, lits);
+    this.instOthers(I, ii, iS, lits, simul ? flS : -1, frS);
     this.conclude(lits, isBool ? 'resolution' : 'superposition', F, fS, I, iS, mark);
   }
 
@@ -1235,13 +1223,23 @@ export class Saturation {
     this.conclude(lits, 'equality_resolution', g, 0, null, 1, mark);
   }
 
-  /** Push c's literals except the one at `skip`, instantiated under the current unifier in `scope`. */
-  private instOthers(c: SClause, skip: number, scope: number, out: SLit[]): void {
+  /**
+   * Push c's literals except the one at `skip`, instantiated under the current unifier in `scope`; with
+   * `from` ≥ 0, every occurrence of the term `from` in them is replaced by `to` (simultaneous superposition).
+   */
+  private instOthers(c: SClause, skip: number, scope: number, out: SLit[], from = -1, to = -1): void {
     const s = this.sub;
+    const b = this.bank;
     for (let k = 0; k < c.lits.length; k++) {
       if (k === skip) continue;
       const y = c.lits[k]!;
-      out.push(mkLit(this.ord, y.pos, s.inst(y.l, scope), s.inst(y.r, scope), this.bank.TRUE));
+      let l = s.inst(y.l, scope);
+      let r = s.inst(y.r, scope);
+      if (from >= 0) {
+        l = b.replaceAll(l, from, to);
+        r = b.replaceAll(r, from, to);
+      }
+      out.push(mkLit(this.ord, y.pos, l, r, b.TRUE));
     }
   }
 

@@ -585,6 +585,19 @@ test('simulParamod replaces every occurrence of the rewritten instance, and its 
   assertChecked(r);
 });
 
+test('maxlcomplex selects a maximal negative literal before a ground smaller one (complex does the reverse)', () => {
+  // ~p(X, f(X)) is the first clause's maximal literal; ~q(a) is ground but smaller. Only the selected literal
+  // resolves, so which resolvent is derived shows which literal was selected.
+  const derived = (selection: 'maxlcomplex' | 'complex') =>
+    givenOrder(['~q(a) | ~p(X, f(X))', 'q(a) | s', 'p(b, f(b)) | t'], { selection }).join('\n');
+  const viaMax = derived('maxlcomplex');
+  assert.match(viaMax, /~ ?q\(a\) \| t|t \| ~ ?q\(a\)/, viaMax);
+  assert.doesNotMatch(viaMax, /~ ?p\(\w+,f\(\w+\)\) \| s|s \| ~ ?p/, viaMax);
+  const viaComplex = derived('complex');
+  assert.match(viaComplex, /~ ?p\(\w+,f\(\w+\)\) \| s|s \| ~ ?p/, viaComplex);
+  assert.doesNotMatch(viaComplex, /~ ?q\(a\) \| t|t \| ~ ?q\(a\)/, viaComplex);
+});
+
 test('preferInitial processes every input clause before any derived one', () => {
   const ax = ['h(f(f(f(a))), f(f(f(b))))', 'p(a)', '~p(X) | q(X)'];
   const base = { relWeight: false, ratio: 100, selection: 'maxneg' as const };
