@@ -29,7 +29,14 @@ export interface SyntaxModule {
 export interface RunModule {
   proveProblem(
     problem: Problem,
-    opts: { timeoutMs?: number; signal?: AbortSignal; inWorker?: boolean; check?: boolean; countermodel?: boolean },
+    opts: {
+      timeoutMs?: number;
+      signal?: AbortSignal;
+      inWorker?: boolean;
+      check?: boolean;
+      countermodel?: boolean;
+      maxModelSize?: number;
+    },
   ): Promise<ProverResult>;
 }
 

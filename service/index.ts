@@ -304,6 +304,7 @@ export function createService(opts: ServiceOptions): EngineService {
               inWorker: true,
               check: limits.check,
               countermodel: limits.countermodel,
+              maxModelSize: limits.maxModelSize,
             });
             if (signal.aborted) return finish(job, { state: 'cancelled' });
             result = await toRunResult(r, problem, limits);

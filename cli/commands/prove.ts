@@ -13,7 +13,7 @@ import { proveProblem } from '../../provers/run/index.js';
 import { proofToTptp, strategyByName, PORTFOLIO } from '../../provers/saturation/index.js';
 import { formatModel } from '../../provers/models/index.js';
 
-const usage = `usage: entail prove <file> [--timeout S] [--json] [--proof] [--check] [--model] [--dialect D] [--strategy NAME] [--ordering kbo|lpo] [--worker]
+const usage = `usage: entail prove <file> [--timeout S] [--json] [--proof] [--check] [--no-model] [--dialect D] [--strategy NAME] [--ordering kbo|lpo] [--worker]
 
 Runs Entail's superposition prover (strategy portfolio) and prints
 "% SZS status <Status> for <name>".
@@ -21,7 +21,8 @@ Runs Entail's superposition prover (strategy portfolio) and prints
   --timeout S     wall-clock limit in seconds (default 10)
   --proof         print the refutation in TSTP between SZS output markers
   --check         re-verify the proof with the independent checker
-  --model         look for a finite (counter)model when no proof is found
+  --no-model      do not look for a finite (counter)model (by default the model finder gets 3 % of the
+                  limit before the prover and what the prover leaves; never past the limit)
   --json          print the whole result (status, stats, proof steps, check report) as JSON
   --dialect D     force the input dialect (${DIALECTS.join(', ')})
   --strategy N    run one strategy only (${PORTFOLIO.map((s) => s.name).join(', ')})
@@ -44,13 +45,14 @@ interface Args {
 }
 
 function parseArgs(argv: readonly string[]): Args | string {
-  const a: Partial<Args> & { timeoutS: number } = { timeoutS: 10, json: false, proof: false, check: false, model: false, worker: false };
+  const a: Partial<Args> & { timeoutS: number } = { timeoutS: 10, json: false, proof: false, check: false, model: true, worker: false };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i]!;
     if (x === '--json') a.json = true;
     else if (x === '--proof') a.proof = true;
     else if (x === '--check') a.check = true;
     else if (x === '--model') a.model = true;
+    else if (x === '--no-model') a.model = false;
     else if (x === '--worker') a.worker = true;
     else if (x === '--timeout') {
       const v = Number(argv[++i]);

@@ -56,7 +56,7 @@ export async function proveProblem(problem: Problem, opts: ProveOptions = {}): P
       finish({ status, prover: 'entail-sat', problem: problem.name, stats: { timeMs: Date.now() - t0 }, message });
     const onAbort = (): void => fail('GaveUp', 'cancelled');
     signal?.addEventListener('abort', onAbort);
-    const limit = (rest.timeoutMs ?? 10_000) + (rest.countermodel ? 1000 : 0) + GRACE_MS;
+    const limit = (rest.timeoutMs ?? 10_000) + GRACE_MS;
     const timer = setTimeout(() => fail('Timeout', 'worker killed at the time limit'), limit);
     worker.on('message', (m: { ok: true; result: RunResult } | { ok: false; message: string }) => {
       if (m.ok) finish(m.result);

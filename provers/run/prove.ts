@@ -6,7 +6,7 @@
  * thread that is terminated on timeout or abort.
  */
 import type { Problem } from '../logic/problem.js';
-import type { ProverResult } from '../logic/proof.js';
+import type { FiniteModel, ProverResult } from '../logic/proof.js';
 import type { Clause } from '../logic/clause.js';
 import type { SzsStatus } from '../logic/szs.js';
 import { clausify } from '../logic/cnf.js';
@@ -24,8 +24,13 @@ export interface ProveOptions {
   readonly inWorker?: boolean;
   /** Re-verify the proof with the independent checker (provers/check). */
   readonly check?: boolean;
-  /** Look for a finite model when the prover does not find a proof (provers/models). */
+  /**
+   * Also look for a finite (counter)model (provers/models): a short slice before the prover and, when the
+   * prover ends early without a proof, the rest of the limit after it. Never past the time limit.
+   */
   readonly countermodel?: boolean;
+  /** Largest domain size the model finder tries (default 6). */
+  readonly maxModelSize?: number;
   /** Strategies to try in order (default: the portfolio). */
   readonly strategies?: readonly Strategy[];
   /** Clause cap per strategy (ResourceOut when hit). */
@@ -39,6 +44,15 @@ export interface RunResult extends ProverResult {
 
 /** Share of the remaining time each portfolio entry gets (the last one gets the rest). */
 const SLICES = [0.4, 0.3, 0.35, 0.4, 0.6, 1];
+/**
+ * The model finder's slice before the prover: 3 % of the limit, at most 1 s. Measured on SYN-SAT (202
+ * problems, finder alone, 5 s each, two at a time): 182 models found, 180 within 200 ms, the slowest in
+ * 263 ms; so 3 % of a 10 s limit finds them all while a theorem loses 3 % of its time.
+ */
+const MODEL_FIRST_SHARE = 0.03;
+const MODEL_FIRST_CAP_MS = 1000;
+/** Ground clause instances the first slice may build for one size (the later slice has findModel's default). */
+const FIRST_SLICE_MAX_GROUND = 100_000;
 /** Input clause count above which SInE runs first. */
 const LARGE_PROBLEM = 400;
 
@@ -110,8 +124,37 @@ export function proveProblemSync(
       stats: { timeMs: Date.now() - t0 },
       message: `clausifier: ${cl.message}`,
     };
+  const clauses: Clause[] = cl.value.clauses.map((c) => c.clause);
+  const maxSize = opts.maxModelSize ?? 6;
+  const end = t0 + timeoutMs;
+  const modelResult = (m: FiniteModel): RunResult => {
+    // findModel verifies the model against every clause (incl. the negated conjecture) before returning it.
+    const status: SzsStatus = cl.value.hasConjecture ? 'CounterSatisfiable' : 'Satisfiable';
+    return {
+      status,
+      prover: 'entail-sat',
+      problem: problem.name,
+      model: m,
+      message: `finite model of size ${m.domainSize}`,
+      stats: { timeMs: Date.now() - t0 },
+    };
+  };
+  // Small models are found in milliseconds; look for one before the prover spends the limit.
+  let modelFrom = 1;
+  if (opts.countermodel) {
+    const first = findModel(clauses, {
+      deadline: t0 + Math.min(MODEL_FIRST_CAP_MS, timeoutMs * MODEL_FIRST_SHARE),
+      maxSize,
+      // Grounding is not interruptible: keep the first slice's largest instance set small.
+      maxGroundClauses: FIRST_SLICE_MAX_GROUND,
+    });
+    if (first.status === 'found') return modelResult(first.model);
+    // 'none' (no model up to maxSize) would only repeat itself; after 'timeout' or 'gaveUp' (this slice's
+    // grounding cap) the later slice goes on from the first size not ruled out.
+    modelFrom = first.status === 'none' ? Infinity : first.stats.exhaustedUpTo + 1;
+  }
   let r: RunResult = proveClausified(cl.value, {
-    timeoutMs,
+    timeoutMs: Math.max(1, end - Date.now()),
     shouldStop: opts.shouldStop,
     strategies: opts.strategies,
     maxClauses: opts.maxClauses,
@@ -125,16 +168,12 @@ export function proveProblemSync(
       message: rep.ok ? r.message : `proof check failed: ${rep.failures.map((f) => `${f.id}: ${f.reason}`).join('; ')}`,
     };
   }
-  if (opts.countermodel && !r.proof && r.status !== 'Error') {
-    const clauses: Clause[] = cl.value.clauses.map((c) => c.clause);
-    // The model search gets at least a second (or what is left of the limit, if more).
-    const deadline = Math.max(t0 + timeoutMs, Date.now() + 1000);
-    const m = findModel(clauses, { deadline, maxSize: 6 });
-    if (m.status === 'found') {
-      // findModel verifies the model against every clause (incl. the negated conjecture) before returning it.
-      const status: SzsStatus = cl.value.hasConjecture ? 'CounterSatisfiable' : 'Satisfiable';
-      r = { ...r, status, model: m.model, message: `finite model of size ${m.model.domainSize}` };
-    }
+  const decided = r.status === 'Satisfiable' || r.status === 'CounterSatisfiable';
+  // The prover may end early without an answer (an incomplete strategy saturated, or ResourceOut): the rest
+  // of the limit goes to the model finder, from the first size not yet ruled out.
+  if (opts.countermodel && !r.proof && !decided && r.status !== 'Error' && modelFrom <= maxSize && Date.now() < end) {
+    const m = findModel(clauses, { deadline: end, minSize: modelFrom, maxSize });
+    if (m.status === 'found') r = modelResult(m.model);
   }
   return { ...r, stats: { ...r.stats, timeMs: Date.now() - t0 } };
 }

@@ -66,3 +66,32 @@ test('proveProblem: timeout ends the run with Timeout', async () => {
   const p = await proveProblem(HARD, { timeoutMs: 300 });
   assert.ok(p.status === 'Timeout' || p.status === 'GaveUp', p.status);
 });
+
+// The prover cannot saturate this (less(X,s(s(X))), less(X,s(s(s(X)))), ...), but a one-element model, where
+// s(z) = z and less holds, refutes the conjecture.
+const LOOP = tptp(`
+fof(a1, axiom, ![X]: less(X, s(X))).
+fof(a2, axiom, ![X,Y,Z]: ((less(X,Y) & less(Y,Z)) => less(X,Z))).
+fof(c, conjecture, ~less(z,z)).`);
+
+test('proveProblem: the model finder runs before the prover and stays inside the limit', () => {
+  const r = proveProblemSync(LOOP, { timeoutMs: 3000, countermodel: true });
+  assert.equal(r.status, 'CounterSatisfiable');
+  assert.equal(r.model?.domainSize, 1);
+  // The prover never ran: its statistics are absent (found in the first slice, not after a 3 s timeout).
+  assert.equal(r.stats.processed, undefined);
+  // Without the model finder the prover does not decide it.
+  const alone = proveProblemSync(LOOP, { timeoutMs: 300 });
+  assert.ok(alone.status === 'Timeout' || alone.status === 'GaveUp', alone.status);
+  // A theorem is still proved with the finder on; the conjecture's negation rules out every model.
+  const t = proveProblemSync(THM, { timeoutMs: 3000, countermodel: true, check: true });
+  assert.equal(t.status, 'Theorem');
+  assert.ok(t.check?.ok);
+});
+
+test('proveProblem: maxModelSize bounds the model search', () => {
+  // Non-commutative models of HARD's axioms need 6 elements (S3): with sizes up to 2 none exists, so the run times out.
+  const r = proveProblemSync(HARD, { timeoutMs: 400, countermodel: true, maxModelSize: 2 });
+  assert.notEqual(r.status, 'CounterSatisfiable');
+  assert.equal(r.model, undefined);
+});

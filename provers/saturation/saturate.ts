@@ -51,8 +51,11 @@ export interface ClausifiedLike {
  * classes): a maximal negative literal if there is one, else `x≠y`, else a ground one, else any; among those
  * the one with the largest side difference, then the one whose predicate occurs least among the clause's
  * positive literals (so a definition's own predicate is not resolved away first).
+ * `uniqmax` (after E's SelectUnlessUniqMax): no selection in a clause with exactly one maximal literal (of
+ * either sign; ordered inferences already act on that one only), else the heaviest negative literal.
  */
-export type Selection = 'none' | 'maxneg' | 'maxneg-nonunit' | 'negonly' | 'complex' | 'complex-rrhorn' | 'complex-uniqmax' | 'maxlcomplex';
+export type Selection =
+  'none' | 'maxneg' | 'maxneg-nonunit' | 'negonly' | 'complex' | 'complex-rrhorn' | 'complex-uniqmax' | 'maxlcomplex' | 'uniqmax';
 
 /**
  * One priority queue of a clause-selection heuristic. `rel`: conjecture-relative symbol weight (the
@@ -905,6 +908,7 @@ export class Saturation {
     if (sel === 'negonly') for (const x of c.lits) if (x.pos) return -1;
     const b = this.bank;
     if (sel === 'maxlcomplex') return this.selectMaxLComplex(c);
+    if (sel === 'uniqmax' && this.uniqueMaximal(c)) return -1;
     if (sel === 'complex' || sel === 'complex-rrhorn' || sel === 'complex-uniqmax') {
       if (sel === 'complex-rrhorn' && this.rangeRestrictedHorn(c)) return -1;
       if (sel === 'complex-uniqmax' && this.uniqueMaxHorn(c)) return -1;
@@ -983,6 +987,13 @@ export class Saturation {
       if (this.ord.compareLits(y.pos, y.l, y.r, x.pos, x.l, x.r) === GT) return false;
     }
     return true;
+  }
+
+  /** Exactly one literal of c is maximal (no other literal is greater than it). */
+  private uniqueMaximal(c: SClause): boolean {
+    let count = 0;
+    for (let i = 0; i < c.lits.length; i++) if (this.maximalIn(c, i) && ++count > 1) return false;
+    return count === 1;
   }
 
   /** Horn, with the positive literal strictly greater than every negative literal. */

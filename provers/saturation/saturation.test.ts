@@ -490,6 +490,7 @@ test('every literal selection and a multi-queue heuristic stay sound and complet
     'complex-rrhorn',
     'complex-uniqmax',
     'maxlcomplex',
+    'uniqmax',
   ] as const;
   for (const selection of selections)
     for (const queues of [
@@ -596,6 +597,19 @@ test('maxlcomplex selects a maximal negative literal before a ground smaller one
   const viaComplex = derived('complex');
   assert.match(viaComplex, /~ ?p\(\w+,f\(\w+\)\) \| s|s \| ~ ?p/, viaComplex);
   assert.doesNotMatch(viaComplex, /~ ?q\(a\) \| t|t \| ~ ?q\(a\)/, viaComplex);
+});
+
+test('uniqmax leaves a clause with one maximal literal unselected (maxneg selects its negative literal)', () => {
+  // p(f(X)) is the first clause's only maximal literal. Unselected, it resolves with ~p(f(b)); with ~q(X)
+  // selected, only q(c) can resolve with it.
+  const derived = (selection: 'uniqmax' | 'maxneg') =>
+    givenOrder(['p(f(X)) | ~q(X)', '~p(f(b)) | t', 'q(c) | s'], { selection }).join('\n');
+  const viaUniq = derived('uniqmax');
+  assert.match(viaUniq, /~ ?q\(b\) \| t|t \| ~ ?q\(b\)/, viaUniq);
+  assert.doesNotMatch(viaUniq, /p\(f\(c\)\) \| s|s \| p\(f\(c\)\)/, viaUniq);
+  const viaNeg = derived('maxneg');
+  assert.match(viaNeg, /p\(f\(c\)\) \| s|s \| p\(f\(c\)\)/, viaNeg);
+  assert.doesNotMatch(viaNeg, /~ ?q\(b\) \| t|t \| ~ ?q\(b\)/, viaNeg);
 });
 
 test('preferInitial processes every input clause before any derived one', () => {
