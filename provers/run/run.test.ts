@@ -74,12 +74,10 @@ fof(a1, axiom, ![X]: less(X, s(X))).
 fof(a2, axiom, ![X,Y,Z]: ((less(X,Y) & less(Y,Z)) => less(X,Z))).
 fof(c, conjecture, ~less(z,z)).`);
 
-test('proveProblem: the model finder runs before the prover and stays inside the limit', () => {
+test("proveProblem: the model finder gets a slice inside the limit, after the prover's first one", () => {
   const r = proveProblemSync(LOOP, { timeoutMs: 3000, countermodel: true });
   assert.equal(r.status, 'CounterSatisfiable');
   assert.equal(r.model?.domainSize, 1);
-  // The prover never ran: its statistics are absent (found in the first slice, not after a 3 s timeout).
-  assert.equal(r.stats.processed, undefined);
   // Without the model finder the prover does not decide it.
   const alone = proveProblemSync(LOOP, { timeoutMs: 300 });
   assert.ok(alone.status === 'Timeout' || alone.status === 'GaveUp', alone.status);
@@ -87,6 +85,14 @@ test('proveProblem: the model finder runs before the prover and stays inside the
   const t = proveProblemSync(THM, { timeoutMs: 3000, countermodel: true, check: true });
   assert.equal(t.status, 'Theorem');
   assert.ok(t.check?.ok);
+});
+
+test('proveProblem: a saturation decides the status; the model finder adds a model to show', () => {
+  // The prover saturates CSA (CounterSatisfiable) at once, before the finder's slice is due.
+  const r = proveProblemSync(CSA, { timeoutMs: 3000, countermodel: true });
+  assert.equal(r.status, 'CounterSatisfiable');
+  assert.ok(r.model, 'a model to show');
+  assert.equal(proveProblemSync(CSA, { timeoutMs: 3000 }).model, undefined);
 });
 
 test('proveProblem: maxModelSize bounds the model search', () => {

@@ -39,6 +39,9 @@ export interface ClausifiedLike {
   readonly hasConjecture: boolean;
 }
 
+/** Relevance levels beyond this one weigh as this one (Strategy.relLevels). */
+const LEVEL_CAP = 3;
+
 /**
  * Literal selection. `maxneg`: the heaviest negative literal. `negonly`: only in all-negative clauses.
  * `complex` (after E's SelectComplex): a negative `x≠y`, else the heaviest ground negative literal, else the
@@ -86,6 +89,12 @@ export interface Strategy {
    * E's ConjectureRelativeSymbolWeight(…, 0.1, 100, 100, 100, …) is [10, 10, 1]: a strong pull to the conjecture.
    */
   readonly relWeights?: readonly [number, number, number];
+  /**
+   * Under relWeight, weigh a function or predicate symbol by its relevance level instead of in/out of the
+   * conjecture (after E's RelevanceLevelWeight): level 0 = the conjecture's symbols, level k+1 = symbols
+   * sharing an input clause with a level-k symbol; weight conj + level × (other − conj), capped at 3 levels.
+   */
+  readonly relLevels?: boolean;
   /** Priority multiplier for positive literals (E's pos_multiplier, 1.5 in its C-heuristics; default 1). */
   readonly posMult?: number;
   /** Weigh predicate symbols by inverse frequency in the ordering (see Kbo.setPrecedence). */
@@ -153,6 +162,16 @@ export interface SaturateOptions {
   readonly bruteIndex?: boolean;
   /** Called with each given clause (debugging / verbose CLI); off by default so no strings are built. */
   readonly trace?: (line: string) => void;
+  /**
+   * Something else to do once, between two given clauses, when the clock passes `at` (the runner's model
+   * search); `run` returning true ends this run as 'stopped'. Not reached if the run ends first.
+   */
+  readonly interlude?: Interlude;
+}
+
+export interface Interlude {
+  readonly at: number;
+  run(): boolean;
 }
 
 class Entry implements IndexEntry {
@@ -329,6 +348,7 @@ export class Saturation {
               if (b.head[u]! >= 0 && u !== b.TRUE) this.goalSyms.add(b.head[u]!);
               return false;
             });
+    if (this.strategy.relLevels === true && this.goalSyms.size > 0) this.computeLevels(inputs);
     // Orientation was computed before the precedence was fixed; re-orient (same literals, same step).
     let prepared = inputs.map((c0) => this.reorient(c0));
     if (this.strategy.unfoldDefinitions === true) prepared = this.unfoldDefinitions(prepared);
@@ -345,8 +365,15 @@ export class Saturation {
       } else this.addPassive(cl);
     }
     this.addingInputs = false;
+    let interlude = this.opts.interlude;
     for (;;) {
-      if (deadline !== undefined && Date.now() > deadline) return { kind: 'timeout' };
+      const now = Date.now();
+      if (deadline !== undefined && now > deadline) return { kind: 'timeout' };
+      if (interlude && now >= interlude.at) {
+        const stop = interlude.run();
+        interlude = undefined;
+        if (stop) return { kind: 'stopped' };
+      }
       if (shouldStop && shouldStop()) return { kind: 'stopped' };
       if (this.nextId > maxClauses) return { kind: 'resource' };
       const given0 = this.queue.pop();
@@ -531,6 +558,40 @@ export class Saturation {
   }
 
   private goalSyms = new Set<number>();
+  /** Symbol → relevance-level weight (Strategy.relLevels), or null. */
+  private symLevelW: Map<number, number> | null = null;
+
+  /** Breadth-first relevance levels from the conjecture's symbols over the input clauses (Strategy.relLevels). */
+  private computeLevels(inputs: readonly SClause[]): void {
+    const b = this.bank;
+    const [other, , conj] = this.rw;
+    const symsOf = inputs.map((c) => {
+      const out = new Set<number>();
+      for (const x of c.lits)
+        for (const t of [x.l, x.r])
+          b.someSubterm(t, (u) => {
+            if (b.head[u]! >= 0 && u !== b.TRUE) out.add(b.head[u]!);
+            return false;
+          });
+      return [...out];
+    });
+    const level = new Map<number, number>();
+    for (const h of this.goalSyms) level.set(h, 0);
+    let frontier = [...this.goalSyms];
+    for (let k = 1; k <= LEVEL_CAP && frontier.length > 0; k++) {
+      const inFrontier = new Set(frontier);
+      const next: number[] = [];
+      for (const syms of symsOf)
+        if (syms.some((h) => inFrontier.has(h)))
+          for (const h of syms)
+            if (!level.has(h)) {
+              level.set(h, k);
+              next.push(h);
+            }
+      frontier = next;
+    }
+    this.symLevelW = new Map([...level].map(([h, k]) => [h, conj + k * (other - conj)]));
+  }
   private rwMemo: Int32Array = new Int32Array(1024).fill(-1);
   private readonly rw: readonly [number, number, number];
 
@@ -541,7 +602,8 @@ export class Saturation {
     const [other, vw, conj] = this.rw;
     if (b.depth[t]! > 200) return other * b.size[t]!;
     const h = b.head[t]!;
-    let w = h < 0 ? vw : this.goalSyms.has(h) ? conj : other;
+    let w =
+      h < 0 ? vw : this.symLevelW ? (this.symLevelW.get(h) ?? conj + LEVEL_CAP * (other - conj)) : this.goalSyms.has(h) ? conj : other;
     for (let k = 0; h >= 0 && k < b.symArity[h]!; k++) w += this.relWeight(b.arg(t, k));
     if (t >= this.rwMemo.length) {
       const m = new Int32Array(Math.max(t + 1, this.rwMemo.length * 2)).fill(-1);

@@ -612,6 +612,50 @@ test('uniqmax leaves a clause with one maximal literal unselected (maxneg select
   assert.doesNotMatch(viaNeg, /~ ?q\(b\) \| t|t \| ~ ?q\(b\)/, viaNeg);
 });
 
+test('relLevels weighs a symbol by its distance from the conjecture: q(e) (level 1) before s(d) (unrelated)', () => {
+  // Goal ~p(a): p, a are level 0; q shares a clause with p (level 1), e shares one with q (level 2); s and d
+  // are unreachable. In/out of the conjecture alone, q(e) and s(d) weigh the same.
+  const order = (relLevels: boolean): string[] => {
+    const lines: string[] = [];
+    const input = clausesInput(['s(d)', 'q(e)', 'p(X) | ~q(X) | ~t(X)'], ['~p(a)']);
+    const strategy = { relWeight: true, ratio: 100, selection: 'maxneg' as const, goalFactor: 1, relLevels };
+    saturate(input, { ...T(), strategy, trace: (l) => lines.push(l.replace(/^given c\d+ \(/, '(')) });
+    return lines;
+  };
+  const on = order(true);
+  assert.ok(firstIndex(on, /: q\(e\)$/) < firstIndex(on, /: s\(d\)$/), on.join('\n'));
+  const off = order(false);
+  assert.ok(firstIndex(off, /: q\(e\)$/) > firstIndex(off, /: s\(d\)$/), off.join('\n'));
+});
+
+test('an interlude runs once between given clauses when its time comes; true stops the run', () => {
+  // A satisfiable set the prover cannot saturate: p(a), p(X) -> p(f(X)).
+  const endless = clausesInput(['p(a)', '~p(X) | p(f(X))']);
+  let calls = 0;
+  const stopped = saturate(endless, {
+    deadline: Date.now() + 5000,
+    strategy: { selection: 'maxneg' },
+    interlude: { at: 0, run: () => (calls++, true) },
+  });
+  assert.equal(calls, 1);
+  assert.equal(stopped.status, 'GaveUp');
+  assert.equal(stopped.message, 'stopped');
+  // Returning false lets the run go on to its own end; the interlude is not called again.
+  calls = 0;
+  const goesOn = saturate(endless, {
+    deadline: Date.now() + 200,
+    strategy: { selection: 'maxneg' },
+    interlude: { at: 0, run: () => (calls++, false) },
+  });
+  assert.equal(calls, 1);
+  assert.equal(goesOn.status, 'Timeout');
+  // A run that ends before the interlude's time never calls it.
+  calls = 0;
+  const quick = saturate(clausesInput(['p(a)'], ['~p(a)']), { ...T(), interlude: { at: Date.now() + 60_000, run: () => (calls++, true) } });
+  assert.equal(quick.status, 'Theorem');
+  assert.equal(calls, 0);
+});
+
 test('preferInitial processes every input clause before any derived one', () => {
   const ax = ['h(f(f(f(a))), f(f(f(b))))', 'p(a)', '~p(X) | q(X)'];
   const base = { relWeight: false, ratio: 100, selection: 'maxneg' as const };
