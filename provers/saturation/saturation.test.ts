@@ -632,21 +632,19 @@ test('an interlude runs once between given clauses when its time comes; true sto
   // A satisfiable set the prover cannot saturate: p(a), p(X) -> p(f(X)).
   const endless = clausesInput(['p(a)', '~p(X) | p(f(X))']);
   let calls = 0;
-  const stopped = saturate(endless, {
-    deadline: Date.now() + 5000,
-    strategy: { selection: 'maxneg' },
-    interlude: { at: 0, run: () => (calls++, true) },
-  });
+  const withInterlude = (ms: number, answer: boolean) =>
+    saturate(endless, {
+      deadline: Date.now() + ms,
+      strategy: { selection: 'maxneg' },
+      interlude: { at: 0, run: () => (calls++, answer) },
+    });
+  const stopped = withInterlude(5000, true);
   assert.equal(calls, 1);
   assert.equal(stopped.status, 'GaveUp');
   assert.equal(stopped.message, 'stopped');
   // Returning false lets the run go on to its own end; the interlude is not called again.
   calls = 0;
-  const goesOn = saturate(endless, {
-    deadline: Date.now() + 200,
-    strategy: { selection: 'maxneg' },
-    interlude: { at: 0, run: () => (calls++, false) },
-  });
+  const goesOn = withInterlude(200, false);
   assert.equal(calls, 1);
   assert.equal(goesOn.status, 'Timeout');
   // A run that ends before the interlude's time never calls it.
