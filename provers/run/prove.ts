@@ -25,8 +25,9 @@ export interface ProveOptions {
   /** Re-verify the proof with the independent checker (provers/check). */
   readonly check?: boolean;
   /**
-   * Also look for a finite (counter)model (provers/models): a short slice before the prover and, when the
-   * prover ends early without a proof, the rest of the limit after it. Never past the time limit.
+   * Also look for a finite (counter)model (provers/models): a slice once the prover has had its first one
+   * (between two given clauses) and, when the prover ends early without a proof, the rest of the limit after
+   * it. Never past the time limit.
    */
   readonly countermodel?: boolean;
   /** Largest domain size the model finder tries (default 6). */
@@ -52,8 +53,8 @@ const SLICES = [0.4, 0.3, 0.35, 0.35, 0.4, 0.6, 1];
  */
 const MODEL_SLICE_SHARE = 0.03;
 const MODEL_SLICE_CAP_MS = 1000;
-/** Ground clause instances the first slice may build for one size (the later slice has findModel's default). */
-const FIRST_SLICE_MAX_GROUND = 100_000;
+/** Ground clause instances the interlude's search may build for one size (the later search has findModel's default). */
+const INTERLUDE_MAX_GROUND = 100_000;
 /** Input clause count above which SInE runs first. */
 const LARGE_PROBLEM = 400;
 
@@ -175,7 +176,7 @@ export function proveProblemSync(
             deadline: Date.now() + slice,
             maxSize,
             // Grounding is not interruptible: keep this slice's largest instance set small.
-            maxGroundClauses: FIRST_SLICE_MAX_GROUND,
+            maxGroundClauses: INTERLUDE_MAX_GROUND,
           });
           if (m.status === 'found') found = m.model;
           // 'none' (no model up to maxSize) would only repeat itself; after 'timeout' or 'gaveUp' (this

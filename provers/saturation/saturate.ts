@@ -1121,6 +1121,7 @@ export class Saturation {
       for (let i = 0; i < n; i++) elig[i] = this.maximalIn(c, i);
     }
     c.elig = elig;
+    c.sel = sel;
     for (let i = 0; i < n; i++) {
       const x = c.lits[i]!;
       if (elig[i]) {
@@ -1192,7 +1193,7 @@ export class Saturation {
   private generate(g: SClause): void {
     const b = this.bank;
     const elig = g.elig!;
-    const hasSel = this.select(g) >= 0;
+    const hasSel = g.sel >= 0;
     for (let i = 0; i < g.lits.length && !this.empty && !this.outOfTime; i++) {
       if (!elig[i]) continue;
       const x = g.lits[i]!;

@@ -28,6 +28,8 @@ export class SClause {
   state = NEW;
   /** Literals eligible for inferences (set on activation). */
   elig: boolean[] | null = null;
+  /** The selected literal's index, or -1 (set on activation, so generation does not select again). */
+  sel = -1;
   /** Literals that are maximal (set on activation; used for superposition-from). */
   stamp = 0;
   /** Heap positions are not tracked; queues use lazy deletion by state. */
