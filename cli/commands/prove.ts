@@ -92,14 +92,13 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const problem = loaded.value;
   const strategy = args.strategy ? strategyByName(args.strategy) : undefined;
-  const chosen = strategy ? [strategy] : args.ordering ? PORTFOLIO : undefined;
-  const strategies = chosen && args.ordering ? chosen.map((s) => ({ ...s, ordering: args.ordering })) : chosen;
   const r = await proveProblem(problem, {
     timeoutMs: Math.round(args.timeoutS * 1000),
     check: args.check,
     countermodel: args.model,
     inWorker: args.worker,
-    strategies,
+    strategies: strategy ? [strategy] : undefined,
+    ordering: args.ordering,
   });
   if (args.json) {
     io.out(JSON.stringify(r, null, 1));

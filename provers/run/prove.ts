@@ -10,8 +10,8 @@ import type { FiniteModel, ProverResult } from '../logic/proof.js';
 import type { Clause } from '../logic/clause.js';
 import type { SzsStatus } from '../logic/szs.js';
 import { clausify } from '../logic/cnf.js';
-import { saturate, PORTFOLIO } from '../saturation/index.js';
-import type { ClausifiedLike, Interlude, Strategy } from '../saturation/index.js';
+import { saturate, scheduleFor } from '../saturation/index.js';
+import type { ClausifiedLike, Interlude, ScheduleEntry, Strategy } from '../saturation/index.js';
 import { checkProof } from '../check/index.js';
 import type { CheckReport } from '../check/index.js';
 import { findModel } from '../models/index.js';
@@ -32,8 +32,10 @@ export interface ProveOptions {
   readonly countermodel?: boolean;
   /** Largest domain size the model finder tries (default 6). */
   readonly maxModelSize?: number;
-  /** Strategies to try in order (default: the portfolio). */
+  /** Strategies to try in order, sharing the limit equally (default: the schedule for the problem's class). */
   readonly strategies?: readonly Strategy[];
+  /** Term ordering for every strategy tried (default: each strategy's own, KBO). */
+  readonly ordering?: 'kbo' | 'lpo';
   /** Clause cap per strategy (ResourceOut when hit). */
   readonly maxClauses?: number;
 }
@@ -43,8 +45,6 @@ export interface RunResult extends ProverResult {
   readonly check?: CheckReport;
 }
 
-/** Share of the remaining time each portfolio entry gets (the last one gets the rest). */
-const SLICES = [0.4, 0.3, 0.35, 0.35, 0.4, 0.6, 1];
 /**
  * The prover's first slice and then the model finder's: 3 % of the limit each, at most 1 s. Measured on
  * SYN-SAT (202 problems, finder alone, 5 s each, two at a time): 182 models found, 180 within 200 ms, the
@@ -55,8 +55,6 @@ const MODEL_SLICE_SHARE = 0.03;
 const MODEL_SLICE_CAP_MS = 1000;
 /** Ground clause instances the interlude's search may build for one size (the later search has findModel's default). */
 const INTERLUDE_MAX_GROUND = 100_000;
-/** Input clause count above which SInE runs first. */
-const LARGE_PROBLEM = 400;
 
 /**
  * Prove an already clausified input in this thread. Synchronous; for callers that
@@ -68,6 +66,7 @@ export function proveClausified(
     timeoutMs?: number;
     shouldStop?: () => boolean;
     strategies?: readonly Strategy[];
+    ordering?: 'kbo' | 'lpo';
     maxClauses?: number;
     /** Run once by whichever strategy is running when its time comes (see SaturateOptions.interlude). */
     interlude?: Interlude;
@@ -75,12 +74,11 @@ export function proveClausified(
 ): ProverResult {
   const t0 = Date.now();
   const end = t0 + (opts.timeoutMs ?? 10_000);
-  // Large axiom sets: try axiom selection first, where the full set would drown the search.
-  const strategies =
-    opts.strategies ??
-    (input.hasConjecture && input.clauses.length > LARGE_PROBLEM
-      ? [...PORTFOLIO].sort((a, b) => (b.sine ? 1 : 0) - (a.sine ? 1 : 0))
-      : PORTFOLIO);
+  // Explicit strategies share the limit equally; otherwise the schedule for this input's class (portfolio.ts).
+  const schedule: readonly ScheduleEntry[] = opts.strategies
+    ? opts.strategies.map((strategy) => ({ strategy, share: 1 }))
+    : scheduleFor(input);
+  const ordering = opts.ordering;
   let pending = opts.interlude;
   const interlude: Interlude | undefined = pending && {
     at: pending.at,
@@ -93,15 +91,20 @@ export function proveClausified(
   let last: ProverResult | undefined;
   let generated = 0;
   let processed = 0;
-  for (let i = 0; i < strategies.length; i++) {
+  for (let i = 0; i < schedule.length; i++) {
     const now = Date.now();
     if (now >= end) break;
-    const slice = i === strategies.length - 1 ? end - now : Math.max(1, Math.floor((end - now) * (SLICES[i] ?? 0.5)));
+    // Each entry gets its share of what is left, relative to the shares still to come: an entry that ends
+    // early passes its time on in proportion, and the last one gets the rest.
+    let rest = 0;
+    for (let j = i; j < schedule.length; j++) rest += schedule[j]!.share;
+    const { strategy, share } = schedule[i]!;
+    const slice = i === schedule.length - 1 ? end - now : Math.max(1, Math.floor(((end - now) * share) / rest));
     const r = saturate(input, {
       deadline: now + slice,
       shouldStop: opts.shouldStop,
       maxClauses: opts.maxClauses,
-      strategy: strategies[i],
+      strategy: ordering ? { ...strategy, ordering } : strategy,
       interlude: pending ? interlude : undefined,
     });
     generated += r.stats.generated ?? 0;
@@ -190,6 +193,7 @@ export function proveProblemSync(
     timeoutMs: Math.max(1, end - Date.now()),
     shouldStop: opts.shouldStop,
     strategies: opts.strategies,
+    ordering: opts.ordering,
     maxClauses: opts.maxClauses,
     interlude,
   });

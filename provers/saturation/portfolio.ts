@@ -1,42 +1,112 @@
 /**
- * The strategy portfolio tried in sequence (by the runner) within the time limit.
- * The first entry is complete (no set of support), so a saturation there is a
- * real (counter)satisfiability answer; later entries trade completeness for focus.
+ * The strategy portfolio and the schedules the runner (provers/run) tries within a time limit.
+ * Every schedule starts with a complete strategy (no set of support, no axiom selection), so a saturation
+ * there is a real (counter)satisfiability answer; later entries may trade completeness for focus.
  */
-import type { Strategy } from './saturate.js';
-import { DEFAULT_STRATEGY } from './saturate.js';
+import type { ClausifiedLike, Strategy } from './saturate.js';
+import { DEFAULT_STRATEGY, sineSubset } from './saturate.js';
 
+// After E's SelectUnlessUniqMax (it or its P variant won 9 of the 51 SET problems we missed, under E --auto-schedule)
+// with simultaneous superposition (--simul-paramod) and KBO weights by inverse frequency rank. Measured at 2 s on
+// all 464 SET problems: 295 solved, the best single strategy (the default 290, default + simul 292); 83 of every
+// third SYN-FOF problem at 1 s (default 84); 22 of every third CASC problem at 3 s (default 22).
+const UNIQMAX: Strategy = {
+  ...DEFAULT_STRATEGY,
+  name: 'uniqmax',
+  selection: 'uniqmax',
+  simulParamod: true,
+  funWeights: 'invfreqrank',
+};
+// max-weight negative selection (the session-1 default): forward reasoning through every definition. Entries
+// that set no `precedence` inherit the default's (inverse frequency): saturate merges every strategy over
+// DEFAULT_STRATEGY.
+const MAXNEG: Strategy = { name: 'maxneg', selection: 'maxneg', ratio: 5, sos: false, goalFactor: 0.5, relWeight: true };
+// E-style relevance levels (RelevanceLevelWeight, C36/C37): symbols weigh by their distance from the conjecture.
+const LEVELS: Strategy = { ...UNIQMAX, name: 'levels', relLevels: true, relWeights: [3, 1, 1] };
+// The same with a strong pull to the conjecture (E's ConjectureRelativeSymbolWeight(…, 0.1, 100, 100, …) weights).
+const LEVELS10: Strategy = { ...LEVELS, name: 'levels10', relWeights: [10, 10, 1] };
+// Relevance levels under max-weight negative selection.
+const MAXNEG_LEVELS: Strategy = { ...MAXNEG, name: 'maxneg-levels', relLevels: true, relWeights: [3, 1, 1] };
+// uniqmax with no preference for clauses derived from the negated conjecture.
+const GOAL1: Strategy = { ...UNIQMAX, name: 'goal1', goalFactor: 1 };
+// goal-directed: defined (rarer) predicates dominate their definitions, selection only in all-negative clauses
+const UNFOLD: Strategy = {
+  name: 'unfold',
+  selection: 'negonly',
+  ratio: 5,
+  sos: false,
+  goalFactor: 0.5,
+  relWeight: true,
+  predWeights: true,
+};
+const SINE: Strategy = { ...DEFAULT_STRATEGY, name: 'sine', sine: 2 };
+const SOS: Strategy = { name: 'sos', selection: 'none', ratio: 5, sos: true, goalFactor: 1, relWeight: true };
+
+/** Every named strategy (`entail prove --strategy NAME`, bench/strategy.ts). */
 export const PORTFOLIO: readonly Strategy[] = [
-  // After E's SelectUnlessUniqMax (it or its P variant won 9 of the 51 SET problems we missed, under E --auto-schedule)
-  // with simultaneous superposition (--simul-paramod) and KBO weights by inverse frequency rank. Measured at
-  // 2 s on all 464 SET problems: 295 solved, the best single strategy (the default 290, default + simul 292);
-  // 83 of every third SYN-FOF problem at 1 s (default 84); 22 of every third CASC problem at 3 s (default 22).
-  // Complete, so a saturation here is a (counter)satisfiability answer.
-  { ...DEFAULT_STRATEGY, name: 'uniqmax', selection: 'uniqmax', simulParamod: true, funWeights: 'invfreqrank' },
-  // max-weight negative selection (the session-1 default): forward reasoning through every definition. After the
-  // first entry it adds the most on SET at 2 s (11 more, against 7 for the default). Entries that set no
-  // `precedence` inherit the default's (inverse frequency): saturate merges every strategy over DEFAULT_STRATEGY.
-  { name: 'maxneg', selection: 'maxneg', ratio: 5, sos: false, goalFactor: 0.5, relWeight: true },
+  UNIQMAX,
+  MAXNEG,
   DEFAULT_STRATEGY,
-  // The first entry with E-style relevance levels (RelevanceLevelWeight, C36/C37): symbols weigh by their distance
-  // from the conjecture. On the 46 SET problems the portfolio missed at 10 s, 5 s each, it solved 4 (SET595+4,
-  // SET754+4, SET889+1, SET996+1); as the fourth entry, the portfolio on those 46 plus the 24 it solved after
-  // 1.5 s gained SET889+1 and lost none.
-  {
-    ...DEFAULT_STRATEGY,
-    name: 'levels',
-    selection: 'uniqmax',
-    simulParamod: true,
-    funWeights: 'invfreqrank',
-    relLevels: true,
-    relWeights: [3, 1, 1],
-  },
-  // goal-directed: defined (rarer) predicates dominate their definitions, selection only in all-negative clauses
-  { name: 'unfold', selection: 'negonly', ratio: 5, sos: false, goalFactor: 0.5, relWeight: true, predWeights: true },
-  { ...DEFAULT_STRATEGY, name: 'sine', sine: 2 },
-  { name: 'sos', selection: 'none', ratio: 5, sos: true, goalFactor: 1, relWeight: true },
+  LEVELS,
+  LEVELS10,
+  MAXNEG_LEVELS,
+  GOAL1,
+  UNFOLD,
+  SINE,
+  SOS,
 ];
 
 export function strategyByName(name: string): Strategy | undefined {
   return PORTFOLIO.find((s) => s.name === name);
+}
+
+/** One entry of a schedule: a strategy and its share of the time limit. */
+export interface ScheduleEntry {
+  readonly strategy: Strategy;
+  readonly share: number;
+}
+
+/** Input clause count above which a problem with a conjecture counts as large: SInE runs first. */
+export const LARGE_PROBLEM = 400;
+
+/**
+ * Problems with at most LARGE_PROBLEM input clauses. Chosen from per-strategy solve times on SET (464 problems,
+ * two at a time): each candidate ran alone, 5 s per problem, on the 168 problems the session-5 portfolio did
+ * not solve within 3.5 s and on the 36 it solved between 0.7 and 3.5 s; the shares maximise the problems solved
+ * within 9.3 s (the rest of a 10 s limit goes to parsing and the model finder). `levels` gets the long slice: it
+ * solves 34 of those 36 and, between 4 and 5 s, SET733+4, SET944+1 and SET996+1. The short entries each add
+ * problems no other strategy solves at these slices: goal1 SET801+4 and SET802+4 (0.7 s), levels10 SET684+3
+ * (0.5 s), maxneg-levels SET754+4 (0.9 s), maxneg nine +3 problems within 1.2 s. Tuned on SET, so SET figures at
+ * 10 s are in-sample; SYN-FOF and CASC-J11 are not (docs/prover.md).
+ */
+const SMALL: readonly ScheduleEntry[] = [
+  { strategy: UNIQMAX, share: 0.13 },
+  { strategy: MAXNEG, share: 0.13 },
+  { strategy: GOAL1, share: 0.08 },
+  { strategy: LEVELS10, share: 0.08 },
+  { strategy: MAXNEG_LEVELS, share: 0.09 },
+  { strategy: LEVELS, share: 0.49 },
+];
+
+/**
+ * Problems with more than LARGE_PROBLEM input clauses and a conjecture: SInE first, where the full axiom set
+ * would drown the search, then the session-5 order and shares (CASC-J11 at 10 s: 94 solved, E 152).
+ */
+const LARGE: readonly ScheduleEntry[] = [
+  { strategy: SINE, share: 0.4 },
+  { strategy: UNIQMAX, share: 0.18 },
+  { strategy: MAXNEG, share: 0.147 },
+  { strategy: DEFAULT_STRATEGY, share: 0.096 },
+  { strategy: LEVELS, share: 0.071 },
+  { strategy: UNFOLD, share: 0.064 },
+  { strategy: SOS, share: 0.042 },
+];
+
+/**
+ * The schedule for this input. A SInE entry that would keep every clause is its base strategy again, so it is
+ * left out (its share goes to the others).
+ */
+export function scheduleFor(input: ClausifiedLike): readonly ScheduleEntry[] {
+  const large = input.hasConjecture && input.clauses.length > LARGE_PROBLEM;
+  return (large ? LARGE : SMALL).filter((e) => !e.strategy.sine || sineSubset(input, e.strategy.sine) !== undefined);
 }

@@ -7,9 +7,9 @@ import { TermBank, Subst, FN } from './bank.js';
 import { Kbo, Lpo, GT, LT, EQ } from './order.js';
 import { FingerprintIndex, BruteIndex } from './fpindex.js';
 import type { IndexEntry, Mode } from './fpindex.js';
-import { saturate } from './saturate.js';
+import { saturate, sineSubset } from './saturate.js';
 import type { Strategy } from './saturate.js';
-import { PORTFOLIO } from './portfolio.js';
+import { PORTFOLIO, scheduleFor, LARGE_PROBLEM } from './portfolio.js';
 import { MultiQueue } from './queue.js';
 import { SClause, PASSIVE, DEAD } from './sclause.js';
 import { clausesInput } from './testutil.js';
@@ -491,6 +491,7 @@ test('every literal selection and a multi-queue heuristic stay sound and complet
     'complex-uniqmax',
     'maxlcomplex',
     'uniqmax',
+    'pdepth2',
   ] as const;
   for (const selection of selections)
     for (const queues of [
@@ -697,4 +698,58 @@ test('SET subset under every portfolio strategy: no wrong answers and every proo
       }
     }
   assert.ok(proved > 0, 'some SET problem is proved in the subset');
+});
+
+test('sineSubset keeps the axioms reachable from the conjecture, and nothing when it would keep everything', () => {
+  const relevant = ['fof(a1, axiom, q(a)).', 'fof(a2, axiom, ![X]: (q(X) => p(X))).', 'fof(c, conjecture, p(a)).'];
+  const noise = Array.from({ length: 70 }, (_, i) => `fof(n${i}, axiom, r${i}(c${i})).`);
+  const input = (lines: readonly string[]) => {
+    const p = parseProblem(lines.join('\n'), { dialect: 'tptp', file: 'sine.p' });
+    assert.ok(p.ok);
+    return clausify(p.value);
+  };
+  const big = input([...relevant, ...noise]);
+  const kept = sineSubset(big, 2);
+  assert.ok(kept, 'SInE drops the unrelated axioms');
+  assert.deepEqual(
+    kept
+      .map((c) =>
+        c.clause.literals
+          .map((l) => l.pred)
+          .sort()
+          .join(','),
+      )
+      .sort(),
+    ['p', 'p,q', 'q'],
+  );
+  // the same problem small enough for the whole set: SInE does not apply
+  assert.equal(sineSubset(input(relevant), 2), undefined);
+  // every axiom connected to the conjecture: SInE would keep them all, so it reports nothing to drop
+  const chain = Array.from({ length: 70 }, (_, i) => `fof(h${i}, axiom, ![X]: (s${i + 1}(X) => s${i}(X))).`);
+  assert.equal(sineSubset(input(['fof(c, conjecture, s0(a)).', 'fof(b, axiom, s70(a)).', ...chain]), 80), undefined);
+  assert.equal(sineSubset(big, undefined), undefined);
+});
+
+test('scheduleFor: small problems start complete; large ones start with SInE unless it would keep every clause', () => {
+  const input = (lines: readonly string[]) => {
+    const p = parseProblem(lines.join('\n'), { dialect: 'tptp', file: 'schedule.p' });
+    assert.ok(p.ok);
+    return clausify(p.value);
+  };
+  const relevant = ['fof(a1, axiom, q(a)).', 'fof(a2, axiom, ![X]: (q(X) => p(X))).', 'fof(c, conjecture, p(a)).'];
+  const names = (s: ReturnType<typeof scheduleFor>) => s.map((e) => e.strategy.name);
+  const small = scheduleFor(input(relevant));
+  assert.equal(small[0]!.strategy.sos, false);
+  assert.ok(!small.some((e) => e.strategy.sine), 'no SInE on a small problem');
+  assert.ok(Math.abs(small.reduce((a, e) => a + e.share, 0) - 1) < 1e-9, 'shares add up to the whole limit');
+  for (const e of small) assert.ok(PORTFOLIO.includes(e.strategy), `${e.strategy.name} is a named strategy`);
+  const noise = Array.from({ length: LARGE_PROBLEM + 10 }, (_, i) => `fof(n${i}, axiom, r${i}(c${i})).`);
+  assert.equal(names(scheduleFor(input([...relevant, ...noise])))[0], 'sine');
+  // as large, but every axiom uses only the conjecture's symbols: SInE would be the default strategy again
+  const term = (i: number): string => (i <= 1 ? 'a' : `${i % 2 ? 'f' : 'g'}(${term(i >> 1)})`);
+  const same = Array.from({ length: LARGE_PROBLEM + 10 }, (_, i) => `fof(h${i}, axiom, s(${term(i + 2)})).`);
+  const connected = scheduleFor(input(['fof(c, conjecture, s(f(g(a)))).', ...same]));
+  assert.ok(connected.length > 1 && !connected.some((e) => e.strategy.sine));
+  // no conjecture: SInE has nothing to start from
+  assert.ok(!scheduleFor(input(noise)).some((e) => e.strategy.sine));
 });
