@@ -613,6 +613,19 @@ test('uniqmax leaves a clause with one maximal literal unselected (maxneg select
   assert.doesNotMatch(viaNeg, /~ ?q\(b\) \| t|t \| ~ ?q\(b\)/, viaNeg);
 });
 
+test('pdepth2 selects nothing beside a flat positive literal, and a negative literal beside a deep one', () => {
+  const derived = (clause: string) =>
+    givenOrder([clause, '~p(b, b) | t', '~p(f(b)) | t', 'q(c) | s'], { selection: 'pdepth2' }).join('\n');
+  // p(X, X) has depth 2: no selection, so the maximal p(X, X) resolves with ~p(b, b) and ~q(X) waits
+  const flat = derived('p(X, X) | ~q(X)');
+  assert.match(flat, /~ ?q\(b\) \| t|t \| ~ ?q\(b\)/, flat);
+  assert.doesNotMatch(flat, /p\(c, ?c\) \| s|s \| p\(c, ?c\)/, flat);
+  // p(f(X)) has depth 3: ~q(X) is selected, so only q(c) resolves with the clause
+  const deep = derived('p(f(X)) | ~q(X)');
+  assert.match(deep, /p\(f\(c\)\) \| s|s \| p\(f\(c\)\)/, deep);
+  assert.doesNotMatch(deep, /~ ?q\(b\) \| t|t \| ~ ?q\(b\)/, deep);
+});
+
 test('relLevels weighs a symbol by its distance from the conjecture: q(e) (level 1) before s(d) (unrelated)', () => {
   // Goal ~p(a): p, a are level 0; q shares a clause with p (level 1), e shares one with q (level 2); s and d
   // are unreachable. In/out of the conjecture alone, q(e) and s(d) weigh the same.
