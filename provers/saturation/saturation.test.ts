@@ -614,8 +614,7 @@ test('uniqmax leaves a clause with one maximal literal unselected (maxneg select
 });
 
 test('pdepth2 selects nothing beside a flat positive literal, and a negative literal beside a deep one', () => {
-  const derived = (clause: string) =>
-    givenOrder([clause, '~p(b, b) | t', '~p(f(b)) | t', 'q(c) | s'], { selection: 'pdepth2' }).join('\n');
+  const derived = (clause: string) => givenOrder([clause, '~p(b, b) | t', '~p(f(b)) | t', 'q(c) | s'], { selection: 'pdepth2' }).join('\n');
   // p(X, X) has depth 2: no selection, so the maximal p(X, X) resolves with ~p(b, b) and ~q(X) waits
   const flat = derived('p(X, X) | ~q(X)');
   assert.match(flat, /~ ?q\(b\) \| t|t \| ~ ?q\(b\)/, flat);
