@@ -90,7 +90,7 @@ const SMALL: readonly ScheduleEntry[] = [
 
 /**
  * Problems with more than LARGE_PROBLEM input clauses and a conjecture: SInE first, where the full axiom set
- * would drown the search, then the session-5 order and shares (CASC-J11 at 10 s: 94 solved, E 152).
+ * would drown the search, then the session-5 order and shares.
  */
 const LARGE: readonly ScheduleEntry[] = [
   { strategy: SINE, share: 0.4 },

@@ -361,15 +361,7 @@ export class Saturation {
       if (c) inputs.push(c);
     }
     this.setPrecedence(inputs);
-    const b = this.bank;
-    for (const c of inputs)
-      if (c.goal)
-        for (const x of c.lits)
-          for (const t of [x.l, x.r])
-            b.someSubterm(t, (u) => {
-              if (b.head[u]! >= 0 && u !== b.TRUE) this.goalSyms.add(b.head[u]!);
-              return false;
-            });
+    for (const c of inputs) if (c.goal) this.addSymbols(c, this.goalSyms);
     if (this.strategy.relLevels === true && this.goalSyms.size > 0) this.computeLevels(inputs);
     // Orientation was computed before the precedence was fixed; re-orient (same literals, same step).
     let prepared = inputs.map((c0) => this.reorient(c0));
@@ -583,20 +575,22 @@ export class Saturation {
   /** Symbol → relevance-level weight (Strategy.relLevels), or null. */
   private symLevelW: Map<number, number> | null = null;
 
+  /** Adds the function and predicate symbols of c to `out` (and returns it). */
+  private addSymbols(c: SClause, out: Set<number>): Set<number> {
+    const b = this.bank;
+    for (const x of c.lits)
+      for (const t of [x.l, x.r])
+        b.someSubterm(t, (u) => {
+          if (b.head[u]! >= 0 && u !== b.TRUE) out.add(b.head[u]!);
+          return false;
+        });
+    return out;
+  }
+
   /** Breadth-first relevance levels from the conjecture's symbols over the input clauses (Strategy.relLevels). */
   private computeLevels(inputs: readonly SClause[]): void {
-    const b = this.bank;
     const [other, , conj] = this.rw;
-    const symsOf = inputs.map((c) => {
-      const out = new Set<number>();
-      for (const x of c.lits)
-        for (const t of [x.l, x.r])
-          b.someSubterm(t, (u) => {
-            if (b.head[u]! >= 0 && u !== b.TRUE) out.add(b.head[u]!);
-            return false;
-          });
-      return [...out];
-    });
+    const symsOf = inputs.map((c) => [...this.addSymbols(c, new Set<number>())]);
     const level = new Map<number, number>();
     for (const h of this.goalSyms) level.set(h, 0);
     let frontier = [...this.goalSyms];
