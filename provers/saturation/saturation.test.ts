@@ -742,7 +742,7 @@ test('sineSubset keeps the axioms reachable from the conjecture, and nothing whe
   assert.equal(sineSubset(big, undefined), undefined);
 });
 
-test('scheduleFor: small problems start complete; large ones start with SInE unless it would keep every clause', () => {
+test('scheduleFor: small problems start complete; large ones start with SInE unless it would keep every clause; no set of support without a conjecture', () => {
   const input = (lines: readonly string[]) => {
     const p = parseProblem(lines.join('\n'), { dialect: 'tptp', file: 'schedule.p' });
     assert.ok(p.ok);
@@ -764,4 +764,10 @@ test('scheduleFor: small problems start complete; large ones start with SInE unl
   assert.ok(connected.length > 1 && !connected.some((e) => e.strategy.sine));
   // no conjecture: SInE has nothing to start from
   assert.ok(!scheduleFor(input(noise)).some((e) => e.strategy.sine));
+  // no conjecture: set of support has nothing to start from either
+  assert.ok(
+    small.some((e) => e.strategy.sos),
+    'the small schedule has a set-of-support entry',
+  );
+  assert.ok(!scheduleFor(input(noise.slice(0, 20))).some((e) => e.strategy.sos));
 });
