@@ -27,8 +27,8 @@ const LEVELS: Strategy = { ...UNIQMAX, name: 'levels', relLevels: true, relWeigh
 const LEVELS10: Strategy = { ...LEVELS, name: 'levels10', relWeights: [10, 10, 1] };
 // Relevance levels under max-weight negative selection.
 const MAXNEG_LEVELS: Strategy = { ...MAXNEG, name: 'maxneg-levels', relLevels: true, relWeights: [3, 1, 1] };
-// Relevance levels under the default strategy's selection (E's SelectComplexExceptUniqMaxHorn). It solves two SET
-// problems only E solved before (SET012+4, SET105+1, 2.5 s each); in no schedule yet (see SMALL).
+// Relevance levels under the default strategy's selection (E's SelectComplexExceptUniqMaxHorn). Alone it solves two
+// SET problems that E solves and the schedule does not (SET012+4, SET105+1; 2.5-3.9 s); in no schedule (see SMALL).
 const DEFAULT_LEVELS: Strategy = { ...DEFAULT_STRATEGY, name: 'default-levels', relLevels: true, relWeights: [3, 1, 1] };
 // uniqmax with no preference for clauses derived from the negated conjecture.
 const GOAL1: Strategy = { ...UNIQMAX, name: 'goal1', goalFactor: 1 };
