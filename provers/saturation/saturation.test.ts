@@ -712,14 +712,19 @@ test('SET subset under every portfolio strategy: no wrong answers and every proo
   assert.ok(proved > 0, 'some SET problem is proved in the subset');
 });
 
+/** TPTP lines, parsed and clausified (for the SInE and schedule tests). */
+function tptpInput(lines: readonly string[]): ReturnType<typeof clausify> {
+  const p = parseProblem(lines.join('\n'), { dialect: 'tptp', file: 'input.p' });
+  assert.ok(p.ok);
+  return clausify(p.value);
+}
+/** A conjecture and the two axioms that prove it. */
+const RELEVANT = ['fof(a1, axiom, q(a)).', 'fof(a2, axiom, ![X]: (q(X) => p(X))).', 'fof(c, conjecture, p(a)).'];
+
 test('sineSubset keeps the axioms reachable from the conjecture, and nothing when it would keep everything', () => {
-  const relevant = ['fof(a1, axiom, q(a)).', 'fof(a2, axiom, ![X]: (q(X) => p(X))).', 'fof(c, conjecture, p(a)).'];
+  const relevant = RELEVANT;
   const noise = Array.from({ length: 70 }, (_, i) => `fof(n${i}, axiom, r${i}(c${i})).`);
-  const input = (lines: readonly string[]) => {
-    const p = parseProblem(lines.join('\n'), { dialect: 'tptp', file: 'sine.p' });
-    assert.ok(p.ok);
-    return clausify(p.value);
-  };
+  const input = tptpInput;
   const big = input([...relevant, ...noise]);
   const kept = sineSubset(big, 2);
   assert.ok(kept, 'SInE drops the unrelated axioms');
@@ -743,12 +748,8 @@ test('sineSubset keeps the axioms reachable from the conjecture, and nothing whe
 });
 
 test('scheduleFor: small problems start complete; large ones start with SInE unless it would keep every clause; no set of support without a conjecture', () => {
-  const input = (lines: readonly string[]) => {
-    const p = parseProblem(lines.join('\n'), { dialect: 'tptp', file: 'schedule.p' });
-    assert.ok(p.ok);
-    return clausify(p.value);
-  };
-  const relevant = ['fof(a1, axiom, q(a)).', 'fof(a2, axiom, ![X]: (q(X) => p(X))).', 'fof(c, conjecture, p(a)).'];
+  const input = tptpInput;
+  const relevant = RELEVANT;
   const names = (s: ReturnType<typeof scheduleFor>) => s.map((e) => e.strategy.name);
   const small = scheduleFor(input(relevant));
   assert.equal(small[0]!.strategy.sos, false);
