@@ -26,6 +26,17 @@ export interface PrecedenceOptions {
   readonly funWeights?: 'one' | 'invfreqrank';
 }
 
+/**
+ * Literal comparison (after E's --literal-comparison). `normal`: the multiset extension of the term ordering.
+ * `tfo-eqmin`: as if predicate symbols weighed transfinitely more than function symbols (a transfinite KBO):
+ * an equation is smaller than any predicate literal, and two predicate literals with different predicates
+ * compare by the predicates' precedence alone, so a clause is ordered by its predicates first (a definition's
+ * rare head predicate is then maximal over its body, and resolving on it unfolds the definition). Still a
+ * simplification ordering on literals, so still complete. `tfo-eqmax`: the same but equations above
+ * predicate literals; no ordering on terms induces that, so the calculus is incomplete (E says the same).
+ */
+export type LitCmp = 'normal' | 'tfo-eqmin' | 'tfo-eqmax';
+
 export const EQ = 0;
 export const GT = 1;
 export const LT = 2;
@@ -38,6 +49,9 @@ export function flip(c: Cmp): Cmp {
 
 /** What the prover needs of an ordering: precedence, term comparison, literal comparison. */
 export abstract class TermOrdering {
+  /** How literals compare before the multiset extension is consulted (see LitCmp). */
+  litCmp: LitCmp = 'normal';
+
   constructor(protected readonly b: TermBank) {}
 
   abstract compare(s: number, t: number): Cmp;
@@ -76,9 +90,29 @@ export abstract class TermOrdering {
    * a negative one {s,s,t,t}.
    */
   compareLits(pa: boolean, a1: number, a2: number, pb: boolean, b1: number, b2: number): Cmp {
+    if (this.litCmp !== 'normal') {
+      const c = this.tfo(a1, a2, b1, b2);
+      if (c !== EQ) return c;
+    }
     const A = pa ? [a1, a2] : [a1, a1, a2, a2];
     const B = pb ? [b1, b2] : [b1, b1, b2, b2];
     return this.multiset(A, B);
+  }
+
+  /**
+   * The transfinite part of a TFO literal comparison: GT/LT when the kinds of the two literals or their
+   * predicate symbols decide, EQ when the multiset extension must (same predicate, or two equations).
+   */
+  private tfo(a1: number, a2: number, b1: number, b2: number): Cmp {
+    const T = this.b.TRUE;
+    const aEq = a1 !== T && a2 !== T;
+    const bEq = b1 !== T && b2 !== T;
+    if (aEq !== bEq) return aEq === (this.litCmp === 'tfo-eqmax') ? GT : LT;
+    if (aEq) return EQ;
+    const fa = this.b.head[a2 === T ? a1 : a2]!;
+    const fb = this.b.head[b2 === T ? b1 : b2]!;
+    if (fa === fb) return EQ;
+    return this.b.prec[fa]! > this.b.prec[fb]! ? GT : LT;
   }
 
   multiset(A: number[], B: number[]): Cmp {

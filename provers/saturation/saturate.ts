@@ -17,6 +17,7 @@ import type { ProofStep, ProverResult, Rule } from '../logic/proof.js';
 import type { SzsStatus } from '../logic/szs.js';
 import { TermBank, Subst, PRED, MAX_VARS } from './bank.js';
 import { Kbo, Lpo, GT, LT, EQ } from './order.js';
+import type { LitCmp } from './order.js';
 import type { TermOrdering } from './order.js';
 import { SClause, showClause, mkLit, cleanLits, litsWeight, litsVarBound, PASSIVE, ACTIVE, DEAD } from './sclause.js';
 import type { SLit } from './sclause.js';
@@ -118,6 +119,8 @@ export interface Strategy {
   readonly litPenalty?: number;
   /** Term ordering: Knuth–Bendix (default) or lexicographic path ordering. */
   readonly ordering?: 'kbo' | 'lpo';
+  /** Literal comparison (see LitCmp); default 'normal'. 'tfo-eqmax' makes the run incomplete. */
+  readonly litCmp?: LitCmp;
   /** KBO function-symbol weights (see PrecedenceOptions.funWeights); default all 1. */
   readonly funWeights?: 'one' | 'invfreqrank';
   /** Symbol precedence: by arity then inverse frequency (default), or by inverse frequency alone (E's invfreq). */
@@ -264,6 +267,7 @@ export class Saturation {
   ) {
     this.strategy = { ...DEFAULT_STRATEGY, ...(opts.strategy ?? {}) };
     this.ord = this.strategy.ordering === 'lpo' ? new Lpo(this.bank) : new Kbo(this.bank);
+    this.ord.litCmp = this.strategy.litCmp ?? 'normal';
     const qs = this.strategy.queues ?? [{ key: 'rel', n: this.strategy.ratio }];
     this.queue = this.strategy.queues
       ? new MultiQueue(
@@ -283,7 +287,7 @@ export class Saturation {
     this.litOneNeg = mk();
     this.litAllPos = mk();
     this.litAllNeg = mk();
-    if (this.strategy.sos) this.incomplete = true;
+    if (this.strategy.sos || this.strategy.litCmp === 'tfo-eqmax') this.incomplete = true;
   }
 
   // ------------------------------------------------------------------ input

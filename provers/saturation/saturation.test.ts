@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { TermBank, Subst, FN } from './bank.js';
+import { TermBank, Subst, FN, PRED } from './bank.js';
 import { Kbo, Lpo, GT, LT, EQ } from './order.js';
 import { FingerprintIndex, BruteIndex } from './fpindex.js';
 import type { IndexEntry, Mode } from './fpindex.js';
@@ -192,6 +192,44 @@ test('invfreqrank weights let a rare symbol outweigh a bigger term of frequent o
   assert.equal(weighted.compare(fx, ggx), GT);
 });
 
+test('TFO literal comparison: predicates decide first, equations sit below (eqmin) or above (eqmax) predicate literals', () => {
+  const b = new TermBank();
+  const a = b.app(b.sym('a', 0, FN), []);
+  const f = b.sym('f', 1, FN);
+  const p = b.sym('p', 1, PRED);
+  const q = b.sym('q', 1, PRED);
+  const fffa = b.app(f, [b.app(f, [b.app(f, [a])])]);
+  const pa = b.app(p, [a]);
+  const qfffa = b.app(q, [fffa]);
+  const pfffa = b.app(p, [fffa]);
+  const T = b.TRUE;
+  const o = new Kbo(b);
+  // p is rarer than q, so p has the higher precedence
+  o.setPrecedence(
+    new Map([
+      [p, 1],
+      [q, 5],
+      [f, 3],
+    ]),
+  );
+  // the multiset extension: the heavier atom wins whatever its predicate
+  assert.equal(o.compareLits(true, pa, T, false, qfffa, T), LT);
+  o.litCmp = 'tfo-eqmin';
+  assert.equal(o.compareLits(true, pa, T, false, qfffa, T), GT);
+  assert.equal(o.compareLits(false, qfffa, T, true, pa, T), LT);
+  // the same predicate: the multiset extension decides
+  assert.equal(o.compareLits(true, pa, T, true, pfffa, T), LT);
+  assert.equal(o.compareLits(false, pa, T, true, pa, T), GT);
+  // an equation is below every predicate literal, however big its sides
+  assert.equal(o.compareLits(true, fffa, a, true, pa, T), LT);
+  assert.equal(o.compareLits(false, pa, T, false, fffa, a), GT);
+  // two equations: the multiset extension
+  assert.equal(o.compareLits(true, fffa, a, true, a, a), GT);
+  o.litCmp = 'tfo-eqmax';
+  assert.equal(o.compareLits(true, fffa, a, true, pa, T), GT);
+  assert.equal(o.compareLits(true, pa, T, false, qfffa, T), GT);
+});
+
 test('unfoldDefinitions replaces a defined function by its body and drops the definition, soundly', () => {
   const def = 'sd(X, Y) = u(d(X, Y), d(Y, X))';
   const ax = [def, 'u(X, Y) = u(Y, X)'];
@@ -368,6 +406,14 @@ test('set of support is incomplete: saturation there gives GaveUp, never Counter
   assert.equal(r.status, 'GaveUp');
 });
 
+test('tfo-eqmax is incomplete (GaveUp on saturation); tfo-eqmin is complete (CounterSatisfiable)', () => {
+  const input = () => clausesInput(['p(a)', '~p(X) | q(X)', 'f(a) = b'], ['~q(b)']);
+  const max = saturate(input(), { ...T(), strategy: { litCmp: 'tfo-eqmax', name: 'tfomax' } });
+  assert.equal(max.status, 'GaveUp');
+  const min = saturate(input(), { ...T(), strategy: { litCmp: 'tfo-eqmin', name: 'tfomin' } });
+  assert.equal(min.status, 'CounterSatisfiable');
+});
+
 test('limits: deadline, shouldStop and clause cap end the run with the right status', () => {
   const hard = ['mult(mult(X, Y), Z) = mult(X, mult(Y, Z))', 'mult(X, inv(X)) = e', 'mult(X, e) = X', 'p(X) | p(mult(X, X))'];
   assert.equal(saturate(clausesInput(hard, ['mult(a, b) != mult(b, a)']), { deadline: Date.now() + 200 }).status, 'Timeout');
@@ -505,7 +551,14 @@ test('every literal selection and a multi-queue heuristic stay sound and complet
     ]) {
       // the second variant also switches on every optional search-control knob
       const knobs = queues
-        ? { preferInitial: true, simplifyNew: true, relWeights: [10, 10, 1] as const, posMult: 1.5, simulParamod: true }
+        ? {
+            preferInitial: true,
+            simplifyNew: true,
+            relWeights: [10, 10, 1] as const,
+            posMult: 1.5,
+            simulParamod: true,
+            litCmp: 'tfo-eqmin' as const,
+          }
         : {};
       const strategy = { name: `t-${selection}`, selection, queues, ratio: queues ? 1 : 5, ...knobs };
       const th = saturate(clausesInput(['p(a)', '~p(X) | q(X)', '~q(X) | r(f(X))'], ['~r(f(a))']), { ...T(), strategy });
