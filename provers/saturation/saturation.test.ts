@@ -775,10 +775,8 @@ function tptpInput(lines: readonly string[]): ReturnType<typeof clausify> {
 const RELEVANT = ['fof(a1, axiom, q(a)).', 'fof(a2, axiom, ![X]: (q(X) => p(X))).', 'fof(c, conjecture, p(a)).'];
 
 test('sineSubset keeps the axioms reachable from the conjecture, and nothing when it would keep everything', () => {
-  const relevant = RELEVANT;
   const noise = Array.from({ length: 70 }, (_, i) => `fof(n${i}, axiom, r${i}(c${i})).`);
-  const input = tptpInput;
-  const big = input([...relevant, ...noise]);
+  const big = tptpInput([...RELEVANT, ...noise]);
   const kept = sineSubset(big, 2);
   assert.ok(kept, 'SInE drops the unrelated axioms');
   assert.deepEqual(
@@ -793,35 +791,33 @@ test('sineSubset keeps the axioms reachable from the conjecture, and nothing whe
     ['p', 'p,q', 'q'],
   );
   // the same problem small enough for the whole set: SInE does not apply
-  assert.equal(sineSubset(input(relevant), 2), undefined);
+  assert.equal(sineSubset(tptpInput(RELEVANT), 2), undefined);
   // every axiom connected to the conjecture: SInE would keep them all, so it reports nothing to drop
   const chain = Array.from({ length: 70 }, (_, i) => `fof(h${i}, axiom, ![X]: (s${i + 1}(X) => s${i}(X))).`);
-  assert.equal(sineSubset(input(['fof(c, conjecture, s0(a)).', 'fof(b, axiom, s70(a)).', ...chain]), 80), undefined);
+  assert.equal(sineSubset(tptpInput(['fof(c, conjecture, s0(a)).', 'fof(b, axiom, s70(a)).', ...chain]), 80), undefined);
   assert.equal(sineSubset(big, undefined), undefined);
 });
 
 test('scheduleFor: small problems start complete; large ones start with SInE unless it would keep every clause; no set of support without a conjecture', () => {
-  const input = tptpInput;
-  const relevant = RELEVANT;
   const names = (s: ReturnType<typeof scheduleFor>) => s.map((e) => e.strategy.name);
-  const small = scheduleFor(input(relevant));
+  const small = scheduleFor(tptpInput(RELEVANT));
   assert.equal(small[0]!.strategy.sos, false);
   assert.ok(!small.some((e) => e.strategy.sine), 'no SInE on a small problem');
   assert.ok(Math.abs(small.reduce((a, e) => a + e.share, 0) - 1) < 1e-9, 'shares add up to the whole limit');
   for (const e of small) assert.ok(PORTFOLIO.includes(e.strategy), `${e.strategy.name} is a named strategy`);
   const noise = Array.from({ length: LARGE_PROBLEM + 10 }, (_, i) => `fof(n${i}, axiom, r${i}(c${i})).`);
-  assert.equal(names(scheduleFor(input([...relevant, ...noise])))[0], 'sine');
+  assert.equal(names(scheduleFor(tptpInput([...RELEVANT, ...noise])))[0], 'sine');
   // as large, but every axiom uses only the conjecture's symbols: SInE would be the default strategy again
   const term = (i: number): string => (i <= 1 ? 'a' : `${i % 2 ? 'f' : 'g'}(${term(i >> 1)})`);
   const same = Array.from({ length: LARGE_PROBLEM + 10 }, (_, i) => `fof(h${i}, axiom, s(${term(i + 2)})).`);
-  const connected = scheduleFor(input(['fof(c, conjecture, s(f(g(a)))).', ...same]));
+  const connected = scheduleFor(tptpInput(['fof(c, conjecture, s(f(g(a)))).', ...same]));
   assert.ok(connected.length > 1 && !connected.some((e) => e.strategy.sine));
   // no conjecture: SInE has nothing to start from
-  assert.ok(!scheduleFor(input(noise)).some((e) => e.strategy.sine));
+  assert.ok(!scheduleFor(tptpInput(noise)).some((e) => e.strategy.sine));
   // no conjecture: set of support has nothing to start from either
   assert.ok(
     small.some((e) => e.strategy.sos),
     'the small schedule has a set-of-support entry',
   );
-  assert.ok(!scheduleFor(input(noise.slice(0, 20))).some((e) => e.strategy.sos));
+  assert.ok(!scheduleFor(tptpInput(noise.slice(0, 20))).some((e) => e.strategy.sos));
 });
