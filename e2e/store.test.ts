@@ -11,8 +11,8 @@ import { activeProblem, createWorkbenchStore, currentDiagnostics, initialState, 
 import type { Action } from '../renderer/src/state/store.js';
 import { collapsePreprocessing, ancestorsOf, layeredLayout, parentsOf, searchNodes, graphToSvg } from '../renderer/src/state/graphview.js';
 import { looksBinary, splitPrologQuery } from '../renderer/src/state/effects.js';
-import { sessionSchema } from '../electron/common/api.js';
-import type { GraphData, RunResult } from '../electron/common/api.js';
+import { sessionSchema } from '../api/contract.js';
+import type { GraphData, RunResult } from '../api/contract.js';
 
 const graph: GraphData = {
   title: 't',

@@ -11,8 +11,8 @@ import type { EngineLoader, Loaded } from '../service/engines.js';
 import type { EngineModules } from '../service/contracts.js';
 import type { Problem, ProverResult } from '../provers/logic/index.js';
 import { mkAtom, mkLit } from '../provers/logic/index.js';
-import { DEFAULT_LIMITS } from '../electron/common/api.js';
-import type { JobEvent } from '../electron/common/api.js';
+import { DEFAULT_LIMITS } from '../api/contract.js';
+import type { JobEvent } from '../api/contract.js';
 
 /** Fake engine: a parser that rejects '!!' with a position, and a prover that proves 'p' or hangs until aborted. */
 function fakeEngines(): EngineLoader {

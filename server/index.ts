@@ -17,8 +17,9 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
-import { MAX_TEXT } from '../electron/common/api.js';
-import type { JobEvent } from '../electron/common/api.js';
+import { MAX_TEXT } from '../api/contract.js';
+import { securityHeaders } from '../api/headers.js';
+import type { JobEvent } from '../api/contract.js';
 import { createService } from '../service/index.js';
 import type { EngineLoader } from '../service/engines.js';
 
@@ -59,23 +60,6 @@ const MIME: Record<string, string> = {
   '.map': 'application/json',
   '.ico': 'image/x-icon',
 };
-
-export function contentSecurityPolicy(port: number): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    // Monaco sets inline styles for layout; scripts stay strict.
-    "style-src 'self' 'unsafe-inline'",
-    "worker-src 'self' blob:",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-    "form-action 'none'",
-  ].join('; ');
-}
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const token = opts.token ?? randomBytes(32).toString('base64url');
@@ -172,7 +156,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         'content-type': type,
         'content-length': data.length,
         'cache-control': rel.startsWith('/assets/') ? 'private, max-age=31536000, immutable' : 'no-store',
-        ...securityHeaders(port),
+        ...securityHeaders({ kind: 'loopback', port }),
       });
       res.end(data);
     } catch {
@@ -227,17 +211,6 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         server.closeAllConnections();
         server.close(() => res());
       }),
-  };
-}
-
-function securityHeaders(port: number): Record<string, string> {
-  return {
-    'content-security-policy': contentSecurityPolicy(port),
-    'x-content-type-options': 'nosniff',
-    // The first URL carries the token: never leak it in a Referer.
-    'referrer-policy': 'no-referrer',
-    'x-frame-options': 'DENY',
-    'cross-origin-opener-policy': 'same-origin',
   };
 }
 

@@ -16,7 +16,7 @@ import type {
   Rule,
 } from '../provers/logic/index.js';
 import type { ProofGraph } from '../provers/graph/model.js';
-import type { BatchSummaryView } from '../electron/common/api.js';
+import type { BatchSummaryView } from '../api/contract.js';
 
 export interface SyntaxModule {
   parseProblem(text: string, opts: { dialect?: Dialect; file?: string; name?: string }): Result<Problem>;
@@ -234,9 +234,9 @@ export interface GenlogicModule {
   rewritingProver: typeof import('../provers/genlogic/index.js').rewritingProver;
   equationText: typeof import('../provers/genlogic/index.js').equationText;
 }
-/** The derivation → proof-graph converter (one graph per theorem) lives with `entail explore`. */
+/** The derivation → proof-graph converter (one graph per theorem) lives with the explorer. */
 export interface ExplorerGraphsModule {
-  derivationGraphs: typeof import('../cli/commands/explore.js').derivationGraphs;
+  derivationGraphs: typeof import('../provers/genlogic/index.js').derivationGraphs;
 }
 
 /** nl/: LLM translation and the two LLM providers the workbench offers. */

@@ -25,7 +25,7 @@ export const ENGINE_SPECS = {
     path: '../provers/genlogic/index.js',
     needs: ['explore', 'parseDeclarations', 'defaultFunctions', 'theoryPrecedence', 'rewritingProver', 'equationText'],
   },
-  explorerGraphs: { path: '../cli/commands/explore.js', needs: ['derivationGraphs'] },
+  explorerGraphs: { path: '../provers/genlogic/index.js', needs: ['derivationGraphs'] },
   nlLlm: { path: '../nl/pipeline.js', needs: ['llmTranslator'] },
   nlOpenAi: { path: '../nl/providers/openai.js', needs: ['OpenAiProvider'] },
   nlReplay: { path: '../nl/providers/replay.js', needs: ['loadReplay'] },

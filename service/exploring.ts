@@ -6,7 +6,7 @@
  * workers cannot load .ts files) it runs in-process, stopped by its deadline only.
  */
 import { Worker } from 'node:worker_threads';
-import type { ExploreProgressView, ExploreResult } from '../electron/common/api.js';
+import type { ExploreProgressView, ExploreResult } from '../api/contract.js';
 import type { EngineLoader } from './engines.js';
 import type { ExplorerGraphsModule, GenlogicModule, SyntaxModule } from './contracts.js';
 

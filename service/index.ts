@@ -24,7 +24,7 @@ import {
   settingsSchema,
   unavailable,
   validateInput,
-} from '../electron/common/api.js';
+} from '../api/contract.js';
 import type {
   ApiMethod,
   ApiOutput,
@@ -41,9 +41,9 @@ import type {
   RunResult,
   SessionEntry,
   Settings,
-} from '../electron/common/api.js';
+} from '../api/contract.js';
 import type { z } from 'zod';
-import type { inputSchemas } from '../electron/common/api.js';
+import type { inputSchemas } from '../api/contract.js';
 import { moduleLoader, summariseCheck } from './engines.js';
 import type { EngineLoader } from './engines.js';
 import type { BatchProblemResult, EngineModules, ExternalProverId, NlTranslator } from './contracts.js';

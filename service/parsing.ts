@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Dialect, Problem } from '../provers/logic/index.js';
-import type { Diagnostic, ParseOutcome } from '../electron/common/api.js';
+import type { Diagnostic, ParseOutcome } from '../api/contract.js';
 import type { SyntaxModule } from './contracts.js';
 import type { EngineLoader } from './engines.js';
 import { problemSymbols } from './views.js';

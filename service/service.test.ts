@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { withService, engineReady, waitFinished } from './test-support.js';
 import { moduleLoader } from './engines.js';
 import { modelTables, problemSymbols } from './views.js';
-import { DEFAULT_LIMITS } from '../electron/common/api.js';
-import type { ApiResult, ParseOutcome } from '../electron/common/api.js';
+import { DEFAULT_LIMITS } from '../api/contract.js';
+import type { ApiResult, ParseOutcome } from '../api/contract.js';
 import { mkAtom, mkConst, mkApp, mkVar, mkForall, mkImp } from '../provers/logic/index.js';
 
 test('parse: the real parser error position becomes a diagnostic; symbols carry arity and uses', async (t) => {

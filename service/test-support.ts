@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createService } from './index.js';
 import type { EngineService, ServiceOptions } from './index.js';
 import { moduleLoader } from './engines.js';
-import type { JobEvent, JobState } from '../electron/common/api.js';
+import type { JobEvent, JobState } from '../api/contract.js';
 
 export async function withService(
   f: (s: EngineService, events: JobEvent[], dir: string) => Promise<void>,

@@ -3,7 +3,7 @@
  * tables, problem → symbol table. No I/O. (Proof → graph is the graph module's.)
  */
 import type { FiniteModel, Formula, Problem, Term } from '../provers/logic/index.js';
-import type { ModelTable, SymbolInfo } from '../electron/common/api.js';
+import type { ModelTable, SymbolInfo } from '../api/contract.js';
 
 /** All tuples over {0..n-1}^arity in row-major order (the FiniteModel table order). */
 function tuples(n: number, arity: number): number[][] {

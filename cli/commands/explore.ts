@@ -9,10 +9,10 @@ import type { Command, CliIo } from '../io.js';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from '../io.js';
 import { formatParseError } from '../../provers/logic/source.js';
 import { loadProblem } from '../../provers/load/index.js';
-import type { Derivation, GoalProver, Theorem } from '../../provers/genlogic/index.js';
+import type { Derivation, GoalProver } from '../../provers/genlogic/index.js';
 import {
   defaultFunctions,
-  equationFormula,
+  derivationGraphs,
   equationText,
   explore,
   parseDeclarations,
@@ -20,8 +20,7 @@ import {
   saturationProver,
   theoryPrecedence,
 } from '../../provers/genlogic/index.js';
-import type { GraphEdge, GraphNode, ProofGraph } from '../../provers/graph/index.js';
-import { exportHtml, formulaText, fromProof, numberGraph } from '../../provers/graph/index.js';
+import { exportHtml } from '../../provers/graph/index.js';
 
 const usage = `usage: entail explore <folder|axioms.p> [--decl FILE.ind] [--export OUT.html] [--json] [--timeout S]
                      [--prover rewrite|sat|both] [--only f,g] [--max-term-size N] [--max-equation-size N] [--numerals N]
@@ -119,70 +118,6 @@ function locate(target: string, decl: string | undefined): { axioms: string; dec
   }
   if (decl === undefined) return 'an axiom file needs --decl FILE.ind';
   return { axioms: target, decl };
-}
-
-/**
- * Proof graphs of a derivation: one graph per theorem, titled by the equation.
- * Inputs that are earlier theorems become 'lemma' nodes linking to those graphs.
- */
-export function derivationGraphs(d: Derivation): ProofGraph[] {
-  const titleOf = new Map<string, string>();
-  for (const t of d.theorems) titleOf.set(t.key, theoremTitle(t));
-  return d.theorems.map((t) => theoremGraph(t, titleOf));
-}
-
-function theoremTitle(t: Theorem): string {
-  return `T${t.order}: ${equationText(t.equation)}`;
-}
-
-function theoremGraph(t: Theorem, titleOf: ReadonlyMap<string, string>): ProofGraph {
-  const nodes: GraphNode[] = [];
-  const edges: GraphEdge[] = [];
-  const roots: string[] = [];
-  for (const c of t.cases) {
-    const g = fromProof(c.proof, { title: c.name });
-    const pre = `${c.name}:`;
-    for (const n of g.nodes) {
-      const lemmaKey = n.kind === 'input' && n.source !== undefined ? c.lemmas[n.source.split(':').pop()!] : undefined;
-      const ref = lemmaKey === undefined ? undefined : titleOf.get(lemmaKey);
-      nodes.push({
-        ...n,
-        id: pre + n.id,
-        kind: ref !== undefined ? 'lemma' : n.kind === 'theorem' ? 'inference' : n.kind,
-        ...(ref !== undefined ? { ref, rule: 'lemma' } : {}),
-        detail: `${c.name} case${n.detail ? ` ${n.detail}` : ''}`,
-      });
-    }
-    for (const e of g.edges) edges.push({ ...e, from: pre + e.from, to: pre + e.to });
-    if (g.root !== undefined) roots.push(pre + g.root);
-  }
-  const root = 'theorem';
-  nodes.push({
-    id: root,
-    label: root,
-    text: formulaText(equationFormula(t.equation)),
-    rule: t.method === 'induction' ? 'induction' : 'lemma',
-    kind: 'theorem',
-    detail:
-      t.method === 'induction'
-        ? `structural induction on ${t.variable}: base case and step case refuted their negations`
-        : 'direct consequence',
-  });
-  for (const r of roots) edges.push({ from: r, to: root });
-  return numberGraph({
-    title: titleOf.get(t.key)!,
-    origin: 'genlogic',
-    nodes,
-    edges,
-    root,
-    status: t.kept ? 'kept' : 'follows from the kept theorems',
-    note: `${t.method === 'induction' ? `Proved by induction on ${t.variable}.` : 'Proved directly from the axioms and earlier theorems.'} ${t.cases
-      .map(
-        (c) =>
-          `${c.name} case: ${c.prover}, checker verified ${c.check.checked} steps, trusted ${c.check.trusted.length} (${c.check.trusted.map((x) => x.rule).join(', ') || 'none'}).`,
-      )
-      .join(' ')}`,
-  });
 }
 
 function report(d: Derivation, io: CliIo): void {

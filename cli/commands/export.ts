@@ -16,7 +16,7 @@ import { proveProblem } from '../../provers/run/index.js';
 import type { ProofGraph } from '../../provers/graph/index.js';
 import { collapsePreprocessing, exportHtml, fromProof, fromProver9All, fromTstp, graphStats } from '../../provers/graph/index.js';
 import type { Derivation } from '../../provers/genlogic/index.js';
-import { derivationGraphs } from './explore.js';
+import { derivationGraphs } from '../../provers/genlogic/index.js';
 
 const usage = `usage: entail export <proof.tstp|prover9.out|derivation.json|proof.json|problem-file> --html OUT.html
                     [--title T] [--collapse] [--timeout S]

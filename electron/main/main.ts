@@ -11,11 +11,11 @@ import type { IpcMainInvokeEvent, MenuItemConstructorOptions, WebContents } from
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { basename, dirname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { API_METHODS, IPC_EVENT_CHANNEL, ipcChannel } from '../common/api.js';
-import type { ApiEvent } from '../common/api.js';
+import { API_METHODS, IPC_EVENT_CHANNEL, ipcChannel } from '../../api/contract.js';
+import type { ApiEvent } from '../../api/contract.js';
 import { createService } from '../../service/index.js';
 import type { EngineService } from '../../service/index.js';
-import { contentSecurityPolicy } from '../../server/index.js';
+import { securityHeaders } from '../../api/headers.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** dist/electron/main → project root. */
@@ -180,8 +180,7 @@ app.whenReady().then(async () => {
     if (url.host !== 'entail' || !file.startsWith(RENDERER + sep)) return new Response('forbidden', { status: 403 });
     const res = await net.fetch(pathToFileURL(file).href);
     const headers = new Headers(res.headers);
-    headers.set('content-security-policy', contentSecurityPolicy(0).replace(/ ws:\/\/[^ ;]+/g, ''));
-    headers.set('x-content-type-options', 'nosniff');
+    for (const [k, v] of Object.entries(securityHeaders({ kind: 'none' }))) headers.set(k, v);
     return new Response(res.body, { status: res.status, headers });
   });
   service = createService({ dataDir: app.getPath('userData'), emit: send, allowedRoots });

@@ -6,7 +6,7 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
-import type { ApiEvent, ApiMethod } from '../common/api.js';
+import type { ApiEvent, ApiMethod } from '../../api/contract.js';
 
 const METHODS = [
   'parse',

@@ -10,3 +10,4 @@ export type { Candidate, CandidateStats, EnumTerm, FnSym } from './enumerate.js'
 export { GroundEvaluator, UNKNOWN } from './evaluate.js';
 export { RuleSet, lpoGreater, match, rulesFor } from './rewrite.js';
 export type { Precedence, RewriteRule } from './rewrite.js';
+export { derivationGraphs } from './graphs.js';

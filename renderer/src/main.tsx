@@ -4,7 +4,7 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { EntailApi } from '../../electron/common/api.js';
+import type { EntailApi } from '../../api/contract.js';
 import { App } from './App.js';
 import { WorkbenchContext } from './ctx.js';
 import { createEffects } from './state/effects.js';

@@ -8,7 +8,7 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import cytoscape from 'cytoscape';
 import dagre from 'cytoscape-dagre';
-import type { GraphData } from '../../../electron/common/api.js';
+import type { GraphData } from '../../../api/contract.js';
 import { ancestorsOf, graphToSvg, layeredLayout, truncate } from '../state/graphview.js';
 
 /** Above this many nodes the fast layered layout replaces dagre (see layeredLayout). */

@@ -14,7 +14,7 @@ import 'monaco-editor/features/comment/register.js';
 import 'monaco-editor/features/contextmenu/register.js';
 import 'monaco-editor/features/gotoError/register.js';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
-import type { Diagnostic, Language, SymbolInfo } from '../../../electron/common/api.js';
+import type { Diagnostic, Language, SymbolInfo } from '../../../api/contract.js';
 import { MONACO_LANGUAGE_ID, registerLanguages } from './languages.js';
 
 (self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {

@@ -4,7 +4,7 @@
  * parser through the API, not from these grammars — they only colour.
  */
 import type * as Monaco from 'monaco-editor/editor/editor.api.js';
-import type { Language } from '../../../electron/common/api.js';
+import type { Language } from '../../../api/contract.js';
 
 type M = typeof Monaco;
 

@@ -6,7 +6,7 @@ const CytoscapeGraph = lazy(() => import('../adapters/CytoscapeGraph.js').then((
 import { useDispatch, useSel, useWorkbench } from '../ctx.js';
 import { download } from '../download.js';
 import { collapsePreprocessing, parentsOf, searchNodes } from '../state/graphview.js';
-import type { GraphData } from '../../../electron/common/api.js';
+import type { GraphData } from '../../../api/contract.js';
 
 export function GraphPanel() {
   const graph = useSel((s) => s.result?.graph);

@@ -6,7 +6,7 @@
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useDispatch, useSel, useWorkbench } from '../ctx.js';
-import type { Diagnostic, LeanHandle, LeanMarker } from '../../../electron/common/api.js';
+import type { Diagnostic, LeanHandle, LeanMarker } from '../../../api/contract.js';
 
 const MonacoEditor = lazy(() => import('../adapters/MonacoEditor.js').then((m) => ({ default: m.MonacoEditor })));
 

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useDispatch, useSel } from '../ctx.js';
-import type { ModelTable } from '../../../electron/common/api.js';
+import type { ModelTable } from '../../../api/contract.js';
 
 /** Rows rendered in the step table (the graph view handles any size). */
 const MAX_ROWS = 2000;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useDispatch, useSel, useWorkbench } from '../ctx.js';
-import type { NlSample } from '../../../electron/common/api.js';
+import type { NlSample } from '../../../api/contract.js';
 
 export function NlPane() {
   const { effects } = useWorkbench();

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
-import { LANGUAGES, PROVERS } from '../../../electron/common/api.js';
-import type { Language, ProverId } from '../../../electron/common/api.js';
+import { LANGUAGES, PROVERS } from '../../../api/contract.js';
+import type { Language, ProverId } from '../../../api/contract.js';
 import { useDispatch, useSel, useWorkbench } from '../ctx.js';
 import { activeProblem } from '../state/store.js';
 

@@ -2,8 +2,8 @@
  * Side effects: call the API, dispatch what came back. Components call these;
  * nothing here touches the DOM (it runs headless in tests; downloads live in download.ts).
  */
-import { describeFailure } from '../../../electron/common/api.js';
-import type { EntailApi, GraphData, Language, LeanHandle } from '../../../electron/common/api.js';
+import { describeFailure } from '../../../api/contract.js';
+import type { EntailApi, GraphData, Language, LeanHandle } from '../../../api/contract.js';
 import { activeProblem, splitLines, toSession } from './store.js';
 import type { WorkbenchStore } from './store.js';
 

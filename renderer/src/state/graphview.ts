@@ -3,7 +3,7 @@
  * preprocessing steps, ancestry highlight, search, and an SVG rendering of a
  * laid-out graph for export.
  */
-import type { GraphData, GraphEdge, GraphNode } from '../../../electron/common/api.js';
+import type { GraphData, GraphEdge, GraphNode } from '../../../api/contract.js';
 
 /**
  * Hide preprocessing nodes: every edge into a visible node is redirected to its

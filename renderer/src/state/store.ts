@@ -6,7 +6,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
-import { DEFAULT_SETTINGS, SESSION_VERSION } from '../../../electron/common/api.js';
+import { DEFAULT_SETTINGS, SESSION_VERSION } from '../../../api/contract.js';
 import type {
   BatchRow,
   BatchSummaryView,
@@ -25,7 +25,7 @@ import type {
   SessionEntry,
   Settings,
   SymbolInfo,
-} from '../../../electron/common/api.js';
+} from '../../../api/contract.js';
 
 export interface ProblemDoc {
   readonly id: string;

@@ -4,8 +4,8 @@
  * sees it. A network failure becomes an `error` value, never a throw, and the
  * event socket reconnects with backoff, reporting connection state as events.
  */
-import { API_METHODS } from '../../../electron/common/api.js';
-import type { ApiEvent, ApiMethod, ApiResult, EntailApi, JobEvent } from '../../../electron/common/api.js';
+import { API_METHODS } from '../../../api/contract.js';
+import type { ApiEvent, ApiMethod, ApiResult, EntailApi, JobEvent } from '../../../api/contract.js';
 
 type Listener = (e: ApiEvent) => void;
 

@@ -9,9 +9,9 @@
  * preload, main, server and service alike).
  */
 import { z } from 'zod';
-import type { Dialect, FiniteModel, Proof, SzsStatus } from '../../provers/logic/index.js';
-import type { GraphNode, GraphEdge, ProofGraph } from '../../provers/graph/model.js';
-import type { MonacoMarker } from '../../provers/lean/ops.js';
+import type { Dialect, FiniteModel, Proof, SzsStatus } from '../provers/logic/index.js';
+import type { GraphNode, GraphEdge, ProofGraph } from '../provers/graph/model.js';
+import type { MonacoMarker } from '../provers/lean/ops.js';
 
 // ---------------------------------------------------------------------------
 // Results
@@ -110,7 +110,7 @@ export interface ParseOutcome {
  * one ProofGraph model (plain data: numbered nodes, edges with substitutions).
  */
 export type GraphData = ProofGraph;
-export type { GraphNode, GraphEdge } from '../../provers/graph/model.js';
+export type { GraphNode, GraphEdge } from '../provers/graph/model.js';
 
 export interface ModelTable {
   readonly symbol: string;
