@@ -7,8 +7,7 @@ import { request } from 'node:http';
 import { WebSocket } from 'ws';
 import { startServer } from './index.js';
 import type { RunningServer } from './index.js';
-import type { EngineLoader, Loaded } from '../service/engines.js';
-import type { EngineModules } from '../service/contracts.js';
+import type { EngineLoader, EngineModules, Loaded } from '../service/engine.js';
 import type { Problem, ProverResult } from '../provers/logic/index.js';
 import { mkAtom, mkLit } from '../provers/logic/index.js';
 import { DEFAULT_LIMITS } from '../api/contract.js';
@@ -16,7 +15,7 @@ import type { JobEvent } from '../api/contract.js';
 
 /** Fake engine: a parser that rejects '!!' with a position, and a prover that proves 'p' or hangs until aborted. */
 function fakeEngines(): EngineLoader {
-  const syntax: EngineModules['syntax'] = {
+  const syntax: Pick<EngineModules['syntax'], 'parseProblem' | 'detectDialect' | 'printClause'> = {
     parseProblem(text) {
       const bad = text.indexOf('!!');
       if (bad >= 0) return { ok: false, error: { line: 1, col: bad + 1, message: "unexpected '!!'", excerpt: '' } };
@@ -29,7 +28,7 @@ function fakeEngines(): EngineLoader {
     detectDialect: () => 'entail',
     printClause: () => '',
   };
-  const run: EngineModules['run'] = {
+  const run: Pick<EngineModules['run'], 'proveProblem'> = {
     proveProblem(problem, opts) {
       const conj = problem.statements[0]!.formula;
       if (conj.kind === 'atom' && conj.pred === 'p') {
@@ -49,14 +48,14 @@ function fakeEngines(): EngineLoader {
       }
       // "hangs": only the abort signal ends it
       return new Promise((res) =>
-        opts.signal?.addEventListener('abort', () => res({ status: 'GaveUp', prover: 'fake', stats: { timeMs: 0 }, message: 'aborted' })),
+        opts?.signal?.addEventListener('abort', () => res({ status: 'GaveUp', prover: 'fake', stats: { timeMs: 0 }, message: 'aborted' })),
       );
     },
   };
-  const mods: Partial<EngineModules> = { syntax, run };
+  const mods: { readonly [K in keyof EngineModules]?: unknown } = { syntax, run };
   return (async <K extends keyof EngineModules>(name: K): Promise<Loaded<EngineModules[K]>> => {
     const m = mods[name];
-    return m ? { ok: true, mod: m as EngineModules[K] } : { ok: false, reason: `${name} not built yet` };
+    return m ? { ok: true, mod: m as EngineModules[K] } : { ok: false, reason: `${String(name)} is not part of this fake` };
   }) as EngineLoader;
 }
 
@@ -146,7 +145,7 @@ test('inputs are validated and missing engine modules are reported as unavailabl
     assert.equal(((await notJson.json()) as { kind: string }).kind, 'invalid');
     const html = await api(s, 'exportHtml', { graph: { title: 't', origin: 'entail', nodes: [], edges: [] } });
     assert.equal(html.kind, 'unavailable');
-    assert.match(html.reason!, /not built yet/);
+    assert.match(html.reason!, /not part of this fake/);
   });
 });
 

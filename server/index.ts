@@ -21,7 +21,7 @@ import { MAX_TEXT } from '../api/contract.js';
 import { securityHeaders } from '../api/headers.js';
 import type { JobEvent } from '../api/contract.js';
 import { createService } from '../service/index.js';
-import type { EngineLoader } from '../service/engines.js';
+import type { EngineLoader } from '../service/engine.js';
 
 export interface ServerOptions {
   /** 0 = ephemeral. */

@@ -4,7 +4,7 @@
  * The parent terminates it on cancel.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { moduleLoader } from './engines.js';
+import { moduleLoader } from './engine.js';
 import { loadExploreModules, runExploration } from './exploring.js';
 import type { ExploreMessage, ExploreRequest } from './exploring.js';
 

@@ -7,8 +7,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { ExploreProgressView, ExploreResult } from '../api/contract.js';
-import type { EngineLoader } from './engines.js';
-import type { ExplorerGraphsModule, GenlogicModule, SyntaxModule } from './contracts.js';
+import type { EngineLoader } from './engine.js';
+import type { EngineModules } from './engine.js';
 
 export interface ExploreRequest {
   readonly name: string;
@@ -30,9 +30,8 @@ export type ExploreMessage =
 export type ExploreEnd = Exclude<ExploreMessage, { type: 'progress' }>;
 
 export interface ExploreModules {
-  readonly syntax: SyntaxModule;
-  readonly genlogic: GenlogicModule;
-  readonly graphs: ExplorerGraphsModule;
+  readonly syntax: EngineModules['syntax'];
+  readonly genlogic: EngineModules['genlogic'];
 }
 
 /** Progress messages at most this often. */
@@ -70,7 +69,7 @@ export function runExploration(
     },
   });
   if (d.stopped === 'error') return { type: 'failed', reason: d.error ?? 'the theory could not be explored' };
-  const graphs = m.graphs.derivationGraphs(d);
+  const graphs = m.genlogic.derivationGraphs(d);
   const s = d.stats;
   return {
     type: 'done',
@@ -102,11 +101,10 @@ export function runExploration(
 }
 
 export async function loadExploreModules(load: EngineLoader): Promise<{ ok: true; mods: ExploreModules } | { ok: false; reason: string }> {
-  const [syntax, genlogic, graphs] = await Promise.all([load('syntax'), load('genlogic'), load('explorerGraphs')]);
+  const [syntax, genlogic] = await Promise.all([load('syntax'), load('genlogic')]);
   if (!syntax.ok) return { ok: false, reason: syntax.reason };
   if (!genlogic.ok) return { ok: false, reason: genlogic.reason };
-  if (!graphs.ok) return { ok: false, reason: graphs.reason };
-  return { ok: true, mods: { syntax: syntax.mod, genlogic: genlogic.mod, graphs: graphs.mod } };
+  return { ok: true, mods: { syntax: syntax.mod, genlogic: genlogic.mod } };
 }
 
 export interface Exploration {

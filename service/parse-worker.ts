@@ -5,7 +5,7 @@
  * answers {id, ok, dialect, problem?, outcome} or {id, ok:false, reason}.
  */
 import { parentPort } from 'node:worker_threads';
-import { moduleLoader } from './engines.js';
+import { moduleLoader } from './engine.js';
 import { parseOutcome } from './parsing.js';
 import type { ParseRequest, ParseReply } from './parsing.js';
 

@@ -7,8 +7,10 @@
 import { Worker } from 'node:worker_threads';
 import type { Dialect, Problem } from '../provers/logic/index.js';
 import type { Diagnostic, ParseOutcome } from '../api/contract.js';
-import type { SyntaxModule } from './contracts.js';
-import type { EngineLoader } from './engines.js';
+import type { EngineModules } from './engine.js';
+
+type SyntaxModule = EngineModules['syntax'];
+import type { EngineLoader } from './engine.js';
 import { problemSymbols } from './views.js';
 
 export interface ParseRequest {

@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { withService, engineReady, waitFinished } from './test-support.js';
-import { moduleLoader } from './engines.js';
+import { moduleLoader } from './engine.js';
 import { modelTables, problemSymbols } from './views.js';
 import { DEFAULT_LIMITS } from '../api/contract.js';
 import type { ApiResult, ParseOutcome } from '../api/contract.js';

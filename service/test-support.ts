@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createService } from './index.js';
 import type { EngineService, ServiceOptions } from './index.js';
-import { moduleLoader } from './engines.js';
+import { moduleLoader } from './engine.js';
 import type { JobEvent, JobState } from '../api/contract.js';
 
 export async function withService(

@@ -1,10 +1,11 @@
 /** `entail serve`: the workbench in a browser, served from 127.0.0.1 with a per-launch token. */
 import { spawn } from 'node:child_process';
 import { homedir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from '../io.js';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from '../io.js';
-import { PROJECT_ROOT } from '../../testing/corpora.js';
+import { fileURLToPath } from 'node:url';
 
 const usage = `usage: entail serve [--port N] [--no-open] [--data-dir DIR]
 
@@ -56,7 +57,7 @@ export const command: Command = {
     try {
       server = await startServer({
         port: args.port,
-        staticDir: join(PROJECT_ROOT, 'renderer', 'dist'),
+        staticDir: rendererDist(),
         dataDir: args.dataDir,
         log: (s) => io.err(s),
       });
@@ -89,5 +90,17 @@ function openBrowser(url: string, warn: (s: string) => void): void {
     child.unref();
   } catch {
     warn(`could not start ${cmd}; open the URL above yourself`);
+  }
+}
+
+/** The built renderer: renderer/dist at the package root, found from this file in sources and in dist/. */
+function rendererDist(): string {
+  let dir = fileURLToPath(new URL('.', import.meta.url));
+  for (;;) {
+    const c = join(dir, 'renderer', 'dist');
+    if (existsSync(join(c, 'index.html'))) return c;
+    const up = resolve(dir, '..');
+    if (up === dir) return join(process.cwd(), 'renderer', 'dist');
+    dir = up;
   }
 }

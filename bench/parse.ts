@@ -1,14 +1,14 @@
 /**
  * Parser throughput and corpus statistics over ../shared/corpora (not a test: run it by hand).
- *   npx tsx provers/load/bench-parse.ts
+ *   npx tsx bench/parse.ts
  * Prints parse time for every TPTP file (reads excluded), the FOLIO/LINC/Logic-LM
  * counts and the LINC error reasons that docs/syntax.md quotes.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHARED_CORPORA } from '../../testing/corpora.js';
-import { parseFormula, parseProblem, printProblem } from '../logic/syntax/index.js';
-import { formulaEquals, universalClosure } from '../logic/formula.js';
+import { SHARED_CORPORA } from '../testing/corpora.js';
+import { parseFormula, parseProblem, printProblem } from '../provers/logic/syntax/index.js';
+import { formulaEquals, universalClosure } from '../provers/logic/formula.js';
 
 /** CPU time (user + system) since `c0`: meaningful even when other processes share the cores. */
 function cpuSince(c0: NodeJS.CpuUsage): number {
