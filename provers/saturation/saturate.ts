@@ -11,9 +11,10 @@
  *
  * Synchronous and pure: no I/O; the caller passes a deadline / shouldStop.
  */
-import type { Clause, Literal } from '../logic/clause.js';
-import type { Role } from '../logic/problem.js';
-import type { ProofStep, ProverResult, Rule } from '../logic/proof.js';
+import type { Literal } from '../logic/clause.js';
+import type { InputClause } from '../logic/cnf.js';
+import type { ProverResult, Rule } from '../logic/proof.js';
+import type { Clausified } from '../logic/cnf.js';
 import type { SzsStatus } from '../logic/szs.js';
 import { TermBank, Subst, PRED, MAX_VARS } from './bank.js';
 import { Kbo, Lpo, GT, LT, EQ } from './order.js';
@@ -24,20 +25,10 @@ import { FingerprintIndex, BruteIndex } from './fpindex.js';
 import type { TermIndex, IndexEntry } from './fpindex.js';
 import { MultiQueue } from './queue.js';
 import { buildProof } from './proof.js';
-import { sineSelect } from './sine.js';
+import { sineSubset } from './sine.js';
 
-/** Structurally the lead's `InputClause` / `Clausified` (provers/logic/cnf.ts); declared here so this module depends only on logic types. */
-export interface InputClauseLike {
-  readonly id: string;
-  readonly clause: Clause;
-  readonly role: Role;
-  readonly source?: string;
-}
-export interface ClausifiedLike {
-  readonly clauses: readonly InputClauseLike[];
-  readonly steps: readonly ProofStep[];
-  readonly hasConjecture: boolean;
-}
+/** What a run reads of the clausifier's output (provers/logic/cnf.ts): the clauses, their derivation steps, whether there is a conjecture. */
+export type ClausifiedLike = Pick<Clausified, 'clauses' | 'steps' | 'hasConjecture'>;
 
 /** Relevance levels beyond this one weigh as this one (Strategy.relLevels). */
 const LEVEL_CAP = 3;
@@ -216,20 +207,6 @@ const DEFAULT_MAX_CLAUSES = 4_000_000;
 const UNFOLD_LIMIT = 20;
 /** Definition unfolding scans the whole input per definition: skip it on huge inputs. */
 const UNFOLD_MAX_CLAUSES = 20000;
-/** SInE only pays off on large axiom sets. */
-const SINE_MIN_CLAUSES = 60;
-
-/**
- * The input clauses SInE at this depth keeps, or undefined when it would keep them all (or does not apply:
- * no depth, no conjecture, a small input). A strategy whose SInE keeps everything is its base strategy
- * again, so the runner skips it.
- */
-export function sineSubset(input: ClausifiedLike, depth: number | undefined): InputClauseLike[] | undefined {
-  if (!depth || !input.hasConjecture || input.clauses.length <= SINE_MIN_CLAUSES) return undefined;
-  const kept = sineSelect(input.clauses, depth);
-  return kept.length < input.clauses.length ? kept : undefined;
-}
-
 type Outcome = { kind: 'proof'; empty: SClause } | { kind: 'saturated' } | { kind: 'timeout' } | { kind: 'stopped' } | { kind: 'resource' };
 
 export class Saturation {
@@ -291,7 +268,7 @@ export class Saturation {
 
   // ------------------------------------------------------------------ input
 
-  private convertInput(ic: InputClauseLike): SClause | null {
+  private convertInput(ic: InputClause): SClause | null {
     const b = this.bank;
     const vars = new Map<string, number>();
     const lits: SLit[] = [];
@@ -501,7 +478,7 @@ export class Saturation {
   /** c with every f-term replaced by the definition's body; c itself if none; null for a tautology; undefined when too deep. */
   private unfoldIn(c: SClause, d: SClause, f: number, lhs: number, rhs: number): SClause | null | undefined {
     const b = this.bank;
-    this.rewrites = [];
+    const rewrites: Rewrite[] = [];
     let changed = false;
     let tooDeep = false;
     const go = (t: number): number => {
@@ -534,7 +511,7 @@ export class Saturation {
         sub[v] = m < 0 ? b.mkVar(v) : m;
       }
       s.undoMatch(mark);
-      this.rewrites.push({ c: d, sub });
+      rewrites.push({ c: d, sub });
       changed = true;
       return r;
     };
@@ -545,7 +522,7 @@ export class Saturation {
     });
     if (tooDeep) return undefined;
     if (!changed) return c;
-    return this.demodulationStep(c, lits);
+    return this.demodulationStep(c, lits, rewrites);
   }
 
   private reorient(c: SClause): SClause {
@@ -715,12 +692,10 @@ export class Saturation {
     }
   }
 
-  private rewrites: Rewrite[] = [];
-
   /** Rewrite c to normal form w.r.t. the active unit equations; returns c itself when nothing applied. */
   private demodulate(c: SClause): SClause | null {
     if (this.demod.size() === 0) return c;
-    this.rewrites = [];
+    const rewrites: Rewrite[] = [];
     const b = this.bank;
     let changed = false;
     const lits: SLit[] = [];
@@ -729,11 +704,11 @@ export class Saturation {
       let r = x.r;
       if (x.pos) {
         // Top positions of a positive literal: only rewrite with an instance smaller than the literal.
-        l = this.normalize(l, r);
-        r = r === b.TRUE ? r : this.normalize(r, l);
+        l = this.normalize(l, r, rewrites);
+        r = r === b.TRUE ? r : this.normalize(r, l, rewrites);
       } else {
-        l = this.normalize(l, -1);
-        r = r === b.TRUE ? r : this.normalize(r, -1);
+        l = this.normalize(l, -1, rewrites);
+        r = r === b.TRUE ? r : this.normalize(r, -1, rewrites);
       }
       if (l !== x.l || r !== x.r) {
         changed = true;
@@ -741,26 +716,26 @@ export class Saturation {
       } else lits.push(x);
     }
     if (!changed) return c;
-    this.stats.rewrites += this.rewrites.length;
-    return this.demodulationStep(c, lits);
+    this.stats.rewrites += rewrites.length;
+    return this.demodulationStep(c, lits, rewrites);
   }
 
-  /** The clause c rewritten to `lits` by the steps in this.rewrites, as one demodulation step; null for a tautology. */
-  private demodulationStep(c: SClause, lits: SLit[]): SClause | null {
+  /** The clause c rewritten to `lits` by `rewrites`, as one demodulation step; null for a tautology. */
+  private demodulationStep(c: SClause, lits: SLit[], rewrites: readonly Rewrite[]): SClause | null {
     const parents: SClause[] = [c];
     const substs: Int32Array[] = [this.identity(c)];
-    for (const rw of this.rewrites) {
+    for (const rw of rewrites) {
       parents.push(rw.c);
       substs.push(rw.sub);
     }
     const cl = cleanLits(lits);
     if (cl === null) return null;
     const out = cl === 'same' ? lits : cl;
-    return this.newClause(out, 'demodulation', parents, substs, c.goal || this.rewrites.some((rw) => rw.c.goal));
+    return this.newClause(out, 'demodulation', parents, substs, c.goal || rewrites.some((rw) => rw.c.goal));
   }
 
-  /** Innermost normalization; `guard` ≥ 0: at the top, only rewrite to something smaller than `guard`. */
-  private normalize(t: number, guard: number): number {
+  /** Innermost normalization, appending each step to `rewrites`; `guard` ≥ 0: at the top, only rewrite to something smaller than `guard`. */
+  private normalize(t: number, guard: number, rewrites: Rewrite[]): number {
     const b = this.bank;
     if (b.depth[t]! > MAX_REWRITE_DEPTH) return t; // simplification is optional: skipping it is safe
     for (;;) {
@@ -771,7 +746,7 @@ export class Saturation {
         let args: number[] | null = null;
         for (let k = 0; k < n; k++) {
           const a = b.arg(t, k);
-          const a2 = this.normalize(a, -1);
+          const a2 = this.normalize(a, -1, rewrites);
           if (a2 !== a && !args) {
             args = [];
             for (let j = 0; j < k; j++) args.push(b.arg(t, j));
@@ -780,14 +755,15 @@ export class Saturation {
         }
         if (args) t = b.app(h, args);
       }
-      const r = this.rewriteTop(t, guard);
+      const r = this.rewriteTop(t, guard, rewrites);
       if (r < 0) return t;
       t = r;
       if (guard >= 0) guard = -1; // after one guarded step the literal is already smaller
     }
   }
 
-  private rewriteTop(t: number, guard: number): number {
+  /** One rewrite step at the top of t by an active unit equation, appended to `rewrites`; -1 when none applies. */
+  private rewriteTop(t: number, guard: number, rewrites: Rewrite[]): number {
     const b = this.bank;
     const s = this.sub;
     let result = -1;
@@ -807,7 +783,7 @@ export class Saturation {
           const m = s.mB[v]!;
           sub[v] = m < 0 ? b.mkVar(v) : m;
         }
-        this.rewrites.push({ c, sub });
+        rewrites.push({ c, sub });
         result = rs;
       }
       s.undoMatch(mark);
