@@ -11,7 +11,7 @@ import { saturate } from './saturate.js';
 import { sineSubset } from './sine.js';
 import type { Strategy } from './saturate.js';
 import { PORTFOLIO, scheduleFor, LARGE_PROBLEM } from './portfolio.js';
-import { MultiQueue } from './queue.js';
+import { MultiQueue } from './heuristics/queue.js';
 import { SClause, PASSIVE, DEAD } from './sclause.js';
 import { clausesInput } from './testutil.js';
 import { proofToTptp } from './tstp.js';
