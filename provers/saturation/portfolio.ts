@@ -5,7 +5,7 @@
  */
 import type { ClausifiedLike, Strategy } from './saturate.js';
 import { DEFAULT_STRATEGY } from './saturate.js';
-import { sineSubset } from './sine.js';
+import { sineSubset } from './preprocess/sine.js';
 
 // After E's SelectUnlessUniqMax (it or its P variant won 9 of the 51 SET problems we missed, under E --auto-schedule)
 // with simultaneous superposition (--simul-paramod) and KBO weights by inverse frequency rank. Measured at 2 s on

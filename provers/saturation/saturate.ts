@@ -25,18 +25,16 @@ import { FingerprintIndex, BruteIndex } from './fpindex.js';
 import type { TermIndex, IndexEntry } from './fpindex.js';
 import { MultiQueue } from './heuristics/queue.js';
 import { select, maximalIn } from './heuristics/selection.js';
+import { Weigher } from './heuristics/weight.js';
 import { DEFAULT_STRATEGY } from './heuristics/strategy.js';
 import type { QueueSpec, Strategy } from './heuristics/strategy.js';
 export { DEFAULT_STRATEGY } from './heuristics/strategy.js';
 export type { QueueSpec, Selection, Strategy } from './heuristics/strategy.js';
 import { buildProof } from './proof.js';
-import { sineSubset } from './sine.js';
+import { sineSubset } from './preprocess/sine.js';
 
 /** What a run reads of the clausifier's output (provers/logic/cnf.ts): the clauses, their derivation steps, whether there is a conjecture. */
 export type ClausifiedLike = Pick<Clausified, 'clauses' | 'steps' | 'hasConjecture'>;
-
-/** Relevance levels beyond this one weigh as this one (Strategy.relLevels). */
-const LEVEL_CAP = 3;
 
 export interface SaturateOptions {
   /** Absolute deadline (Date.now() milliseconds). */
@@ -98,6 +96,7 @@ export class Saturation {
   readonly strategy: Strategy;
   private nextId = 0;
   private readonly queue: MultiQueue;
+  private readonly weigher: Weigher;
   private readonly queueKeys: readonly QueueSpec['key'][];
   private readonly keyBuf: number[];
   private incomplete = false;
@@ -134,7 +133,7 @@ export class Saturation {
       : new MultiQueue([this.strategy.ratio], 1);
     this.queueKeys = qs.map((q) => q.key);
     this.keyBuf = new Array<number>(qs.length).fill(0);
-    this.rw = this.strategy.relWeights ?? [2, 1, 1];
+    this.weigher = new Weigher(this.bank, this.strategy);
     const mk = (): TermIndex<Entry> => (opts.bruteIndex ? new BruteIndex<Entry>() : new FingerprintIndex<Entry>(this.bank));
     this.supFrom = mk();
     this.supInto = mk();
@@ -222,8 +221,8 @@ export class Saturation {
       if (c) inputs.push(c);
     }
     this.setPrecedence(inputs);
-    for (const c of inputs) if (c.goal) this.addSymbols(c, this.goalSyms);
-    if (this.strategy.relLevels === true && this.goalSyms.size > 0) this.computeLevels(inputs);
+    for (const c of inputs) if (c.goal) this.weigher.addSymbols(c, this.weigher.goalSyms);
+    if (this.strategy.relLevels === true && this.weigher.goalSyms.size > 0) this.weigher.computeLevels(inputs);
     // Orientation was computed before the precedence was fixed; re-orient (same literals, same step).
     let prepared = inputs.map((c0) => this.reorient(c0));
     if (this.strategy.unfoldDefinitions === true) prepared = this.unfoldDefinitions(prepared);
@@ -265,7 +264,7 @@ export class Saturation {
       // g is kept: activate, then use it to simplify the active set, then infer.
       if (this.opts.trace)
         this.opts.trace(
-          `given c${g.id} (${g.rule}${g.parents.length ? ' ' + g.parents.map((q) => 'c' + q.id).join(',') : ''}, prio ${this.prio(g)}): ${showClause(this.bank, g)}`,
+          `given c${g.id} (${g.rule}${g.parents.length ? ' ' + g.parents.map((q) => 'c' + q.id).join(',') : ''}, prio ${this.weigher.prio(g)}): ${showClause(this.bank, g)}`,
         );
       this.activate(g);
       this.backwardSimplify(g);
@@ -412,85 +411,6 @@ export class Saturation {
     return new SClause(c.id, lits, c.weight, c.nv, c.rule, c.parents, c.substs, c.goal, c.input);
   }
 
-  private prio(c: SClause): number {
-    let w: number;
-    const pm = this.strategy.posMult ?? 1;
-    const rel = this.strategy.relWeight === true && this.goalSyms.size > 0;
-    if (!rel && pm === 1) w = c.weight;
-    else {
-      // per literal: conjecture-relative or plain size, positive literals scaled by posMult
-      const b = this.bank;
-      w = 0;
-      for (const x of c.lits) {
-        const r = x.r === b.TRUE ? 0 : rel ? this.relWeight(x.r) : b.size[x.r]!;
-        const lw = (rel ? this.relWeight(x.l) : b.size[x.l]!) + r;
-        w += x.pos ? pm * lw : lw;
-      }
-    }
-    if (this.strategy.litPenalty && c.lits.length > 1) w += this.strategy.litPenalty * (c.lits.length - 1);
-    if (c.goal) w *= this.strategy.goalFactor;
-    return w;
-  }
-
-  private goalSyms = new Set<number>();
-  /** Symbol → relevance-level weight (Strategy.relLevels), or null. */
-  private symLevelW: Map<number, number> | null = null;
-
-  /** Adds the function and predicate symbols of c to `out` (and returns it). */
-  private addSymbols(c: SClause, out: Set<number>): Set<number> {
-    const b = this.bank;
-    for (const x of c.lits)
-      for (const t of [x.l, x.r])
-        b.someSubterm(t, (u) => {
-          if (b.head[u]! >= 0 && u !== b.TRUE) out.add(b.head[u]!);
-          return false;
-        });
-    return out;
-  }
-
-  /** Breadth-first relevance levels from the conjecture's symbols over the input clauses (Strategy.relLevels). */
-  private computeLevels(inputs: readonly SClause[]): void {
-    const [other, , conj] = this.rw;
-    const symsOf = inputs.map((c) => [...this.addSymbols(c, new Set<number>())]);
-    const level = new Map<number, number>();
-    for (const h of this.goalSyms) level.set(h, 0);
-    let frontier = [...this.goalSyms];
-    for (let k = 1; k <= LEVEL_CAP && frontier.length > 0; k++) {
-      const inFrontier = new Set(frontier);
-      const next: number[] = [];
-      for (const syms of symsOf)
-        if (syms.some((h) => inFrontier.has(h)))
-          for (const h of syms)
-            if (!level.has(h)) {
-              level.set(h, k);
-              next.push(h);
-            }
-      frontier = next;
-    }
-    this.symLevelW = new Map([...level].map(([h, k]) => [h, conj + k * (other - conj)]));
-  }
-  private rwMemo: Int32Array = new Int32Array(1024).fill(-1);
-  private readonly rw: readonly [number, number, number];
-
-  /** Conjecture-relative weight (Strategy.relWeights; memoized per term; recursion bounded by depth). */
-  private relWeight(t: number): number {
-    const b = this.bank;
-    if (t < this.rwMemo.length && this.rwMemo[t]! >= 0) return this.rwMemo[t]!;
-    const [other, vw, conj] = this.rw;
-    if (b.depth[t]! > 200) return other * b.size[t]!;
-    const h = b.head[t]!;
-    let w =
-      h < 0 ? vw : this.symLevelW ? (this.symLevelW.get(h) ?? conj + LEVEL_CAP * (other - conj)) : this.goalSyms.has(h) ? conj : other;
-    for (let k = 0; h >= 0 && k < b.symArity[h]!; k++) w += this.relWeight(b.arg(t, k));
-    if (t >= this.rwMemo.length) {
-      const m = new Int32Array(Math.max(t + 1, this.rwMemo.length * 2)).fill(-1);
-      m.set(this.rwMemo);
-      this.rwMemo = m;
-    }
-    this.rwMemo[t] = w;
-    return w;
-  }
-
   private addPassive(c: SClause): void {
     c.state = PASSIVE;
     this.stats.kept++;
@@ -502,7 +422,7 @@ export class Saturation {
       if (k === 'weight') keys[i] = c.weight;
       else if (k === 'horn') keys[i] = hornDistance(c) * HORN_STEP + c.weight;
       else {
-        if (rel < 0) rel = this.prio(c);
+        if (rel < 0) rel = this.weigher.prio(c);
         keys[i] = k === 'sos' && !c.goal ? rel + 1e9 : rel;
       }
       if (this.strategy.preferInitial && this.addingInputs) keys[i]! -= INITIAL_FIRST;

@@ -8,7 +8,7 @@ import { Kbo, Lpo, GT, LT, EQ } from './order.js';
 import { FingerprintIndex, BruteIndex } from './fpindex.js';
 import type { IndexEntry, Mode } from './fpindex.js';
 import { saturate } from './saturate.js';
-import { sineSubset } from './sine.js';
+import { sineSubset } from './preprocess/sine.js';
 import type { Strategy } from './saturate.js';
 import { PORTFOLIO, scheduleFor, LARGE_PROBLEM } from './portfolio.js';
 import { MultiQueue } from './heuristics/queue.js';

@@ -5,9 +5,9 @@
  * (occurrence count within `tolerance` × the clause's rarest count). Dropping
  * axioms makes the run incomplete: the caller must not report saturation as a model.
  */
-import type { Clause } from '../logic/clause.js';
-import type { Term } from '../logic/term.js';
-import type { Clausified, InputClause } from '../logic/cnf.js';
+import type { Clause } from '../../logic/clause.js';
+import type { Term } from '../../logic/term.js';
+import type { Clausified, InputClause } from '../../logic/cnf.js';
 
 function symbolsOf(c: Clause): Set<string> {
   const out = new Set<string>();
