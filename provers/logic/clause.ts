@@ -50,10 +50,6 @@ export function clauseVars(c: Clause): string[] {
   return out;
 }
 
-export function isEmptyClause(c: Clause): boolean {
-  return c.literals.length === 0;
-}
-
 /** The clause as a universally closed formula (for display and the checker). */
 export function clauseToFormula(c: Clause): Formula {
   if (c.literals.length === 0) return FALSE;

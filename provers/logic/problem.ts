@@ -45,10 +45,6 @@ export interface Problem {
   readonly comments?: readonly string[];
 }
 
-export function isConjectureRole(r: Role): boolean {
-  return r === 'conjecture';
-}
-
 export function premises(p: Problem): Statement[] {
   return p.statements.filter((s) => s.role !== 'conjecture');
 }

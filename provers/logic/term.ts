@@ -70,7 +70,6 @@ export function termVars(t: Term, out: string[] = [], seen: Set<string> = new Se
   return out;
 }
 
-/** Number of symbol occurrences (variables and function symbols). */
 /** How `printTerm` spells symbols, variables and the argument separator (display vs TPTP output). */
 export interface TermStyle {
   readonly fn: (name: string) => string;
@@ -102,27 +101,6 @@ export function printTerm(t: Term, style: TermStyle): string {
     }
   }
   return out.join('');
-}
-
-export function termSize(t: Term): number {
-  let n = 0;
-  const stack: Term[] = [t];
-  while (stack.length > 0) {
-    const x = stack.pop()!;
-    n++;
-    if (x.kind === 'app') for (const a of x.args) stack.push(a);
-  }
-  return n;
-}
-
-export function isGround(t: Term): boolean {
-  const stack: Term[] = [t];
-  while (stack.length > 0) {
-    const x = stack.pop()!;
-    if (x.kind === 'var') return false;
-    for (const a of x.args) stack.push(a);
-  }
-  return true;
 }
 
 /** A substitution maps variable names to terms. Plain data so it can cross IPC and be printed. */

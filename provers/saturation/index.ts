@@ -1,6 +1,7 @@
 /** Public surface of the embedded saturation prover. */
-export { saturate, Saturation, DEFAULT_STRATEGY, sineSubset } from './saturate.js';
-export type { SaturateOptions, Strategy, Selection, ClausifiedLike, InputClauseLike, Interlude } from './saturate.js';
+export { saturate, Saturation, DEFAULT_STRATEGY } from './saturate.js';
+export { sineSubset } from './preprocess/sine.js';
+export type { SaturateOptions, Strategy, Selection, ClausifiedLike, Interlude } from './saturate.js';
 export { proofToTptp, stepToTptp, clauseToTptp, formulaToTptp, termToTptp } from './tstp.js';
 export { PORTFOLIO, strategyByName, scheduleFor, LARGE_PROBLEM } from './portfolio.js';
 export type { ScheduleEntry } from './portfolio.js';

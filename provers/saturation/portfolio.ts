@@ -4,7 +4,8 @@
  * there is a real (counter)satisfiability answer; later entries may trade completeness for focus.
  */
 import type { ClausifiedLike, Strategy } from './saturate.js';
-import { DEFAULT_STRATEGY, sineSubset } from './saturate.js';
+import { DEFAULT_STRATEGY } from './saturate.js';
+import { sineSubset } from './preprocess/sine.js';
 
 // After E's SelectUnlessUniqMax (it or its P variant won 9 of the 51 SET problems we missed, under E --auto-schedule)
 // with simultaneous superposition (--simul-paramod) and KBO weights by inverse frequency rank. Measured at 2 s on
@@ -17,7 +18,7 @@ const UNIQMAX: Strategy = {
   simulParamod: true,
   funWeights: 'invfreqrank',
 };
-// max-weight negative selection (the session-1 default): forward reasoning through every definition. Entries
+// max-weight negative selection (the first default; docs/prover.md): forward reasoning through every definition. Entries
 // that set no `precedence` inherit the default's (inverse frequency): saturate merges every strategy over
 // DEFAULT_STRATEGY.
 const MAXNEG: Strategy = { name: 'maxneg', selection: 'maxneg', ratio: 5, sos: false, goalFactor: 0.5, relWeight: true };
@@ -45,7 +46,7 @@ const UNFOLD: Strategy = {
 // Literals ordered by their predicates first (after E's --literal-comparison=TFOEqMin, which its auto mode sets for
 // many set-theory classes), with uniqmax selection and E's C18 pull to the conjecture. A definition's rare head
 // predicate is then the maximal literal of its clauses, so a goal unfolds definitions backwards in a few steps.
-// Alone at 3 s it solves 309 of the 464 SET problems, 23 of them ones the session-7 schedule missed (16 that E
+// Alone at 3 s it solves 309 of the 464 SET problems, 23 of them ones the schedule without tfo missed (16 that E
 // solves: SET731+4 in 53 ms, E 32 ms); CASC-J11 70 of 241 (11 new). Complete.
 const TFO: Strategy = { ...UNIQMAX, name: 'tfo', relWeights: [10, 10, 1], litCmp: 'tfo-eqmin' };
 // The same with equations above predicate literals (E's TFOEqMax): incomplete, but it solves SET010+3 (0.9 s),
@@ -87,12 +88,12 @@ export const LARGE_PROBLEM = 400;
 
 /**
  * Problems with at most LARGE_PROBLEM input clauses. Chosen from per-strategy solve times on SET (464 problems,
- * two at a time): each candidate ran alone on the 168 problems the session-5 portfolio did not solve within
+ * two at a time): each candidate ran alone on the 168 problems the first five-strategy portfolio did not solve within
  * 3.5 s and on the 36 it solved between 0.7 and 3.5 s (5 s per problem; 3 s for levels10, maxneg-levels, tfo
  * and tfomax, which ran on all 464). The shares were chosen by hand and local search in a model built on those
  * times, to solve the most within 9.3 s (the rest of a 10 s limit goes to parsing and the model finder) and to
  * lose little when every slice shrinks (a loaded machine): 346 in the model, 340 at 70 % of every slice.
- * tfo and tfomax (session 8) take 28 %: between them they solve 33 SET problems the session-7 schedule missed,
+ * tfo and tfomax take 28 %: between them they solve 33 SET problems the schedule without them missed,
  * 24 of them ones E solves. levels10 keeps the longest of the older slices: within 3 s alone it solves 38 of
  * those 204, among them SET722+4, SET674+3 and SET684+3 in half a second. The short entries each add problems
  * no other strategy solves at these slices: goal1 SET801+4 and SET802+4, maxneg-levels SET754+4, SET671+3 and
@@ -116,7 +117,7 @@ const SMALL: readonly ScheduleEntry[] = [
 
 /**
  * Problems with more than LARGE_PROBLEM input clauses and a conjecture: SInE first, where the full axiom set
- * would drown the search, then the session-5 order and shares, with a short tfo slice (session 8: alone it
+ * would drown the search, then the first portfolio's order and shares, with a short tfo slice (alone it
  * solves CSR060+2, 1,133 clauses, in 0.2 s; default, the next best, needs 3.0 s alone, beyond its slice).
  */
 const LARGE: readonly ScheduleEntry[] = [

@@ -11,160 +11,30 @@
  *
  * Synchronous and pure: no I/O; the caller passes a deadline / shouldStop.
  */
-import type { Clause, Literal } from '../logic/clause.js';
-import type { Role } from '../logic/problem.js';
-import type { ProofStep, ProverResult, Rule } from '../logic/proof.js';
+import type { Literal } from '../logic/clause.js';
+import type { InputClause } from '../logic/cnf.js';
+import type { ProverResult, Rule } from '../logic/proof.js';
+import type { Clausified } from '../logic/cnf.js';
 import type { SzsStatus } from '../logic/szs.js';
 import { TermBank, Subst, PRED, MAX_VARS } from './bank.js';
 import { Kbo, Lpo, GT, LT, EQ } from './order.js';
-import type { LitCmp, TermOrdering } from './order.js';
+import type { TermOrdering } from './order.js';
 import { SClause, showClause, mkLit, cleanLits, litsWeight, litsVarBound, PASSIVE, ACTIVE, DEAD } from './sclause.js';
 import type { SLit } from './sclause.js';
 import { FingerprintIndex, BruteIndex } from './fpindex.js';
 import type { TermIndex, IndexEntry } from './fpindex.js';
-import { MultiQueue } from './queue.js';
+import { MultiQueue } from './heuristics/queue.js';
+import { select, maximalIn } from './heuristics/selection.js';
+import { Weigher } from './heuristics/weight.js';
+import { DEFAULT_STRATEGY } from './heuristics/strategy.js';
+import type { QueueSpec, Strategy } from './heuristics/strategy.js';
+export { DEFAULT_STRATEGY } from './heuristics/strategy.js';
+export type { QueueSpec, Selection, Strategy } from './heuristics/strategy.js';
 import { buildProof } from './proof.js';
-import { sineSelect } from './sine.js';
+import { sineSubset } from './preprocess/sine.js';
 
-/** Structurally the lead's `InputClause` / `Clausified` (provers/logic/cnf.ts); declared here so this module depends only on logic types. */
-export interface InputClauseLike {
-  readonly id: string;
-  readonly clause: Clause;
-  readonly role: Role;
-  readonly source?: string;
-}
-export interface ClausifiedLike {
-  readonly clauses: readonly InputClauseLike[];
-  readonly steps: readonly ProofStep[];
-  readonly hasConjecture: boolean;
-}
-
-/** Relevance levels beyond this one weigh as this one (Strategy.relLevels). */
-const LEVEL_CAP = 3;
-
-/**
- * Literal selection. `maxneg`: the heaviest negative literal. `negonly`: only in all-negative clauses.
- * `complex` (after E's SelectComplex): a negative `x≠y`, else the heaviest ground negative literal, else the
- * negative literal with the largest difference between its sides. `complex-rrhorn`: as `complex`, but
- * range-restricted Horn clauses get no selection, so they act as conditional rewrite rules used backwards
- * from the goal. `complex-uniqmax` (after E's SelectComplexExceptUniqMaxHorn): as `complex`, but a Horn
- * clause whose positive literal is strictly greater than all its negative ones gets no selection (a definition
- * `p(x) ∨ ¬q(x) ∨ ¬r(x)` with p ≻ q, r is then unfolded backwards from a goal `¬p(a)`).
- * `maxlcomplex` (after E's SelectMaxLComplexAvoidPosPred, the choice of its auto mode for many set-theory
- * classes): a maximal negative literal if there is one, else `x≠y`, else a ground one, else any; among those
- * the one with the largest side difference, then the one whose predicate occurs least among the clause's
- * positive literals (so a definition's own predicate is not resolved away first).
- * `uniqmax` (after E's SelectUnlessUniqMax): no selection in a clause with exactly one maximal literal (of
- * either sign; ordered inferences already act on that one only), else the heaviest negative literal.
- * `pdepth2` (after E's SelectOptimalRestrPDepth2): no selection in a clause with a flat positive literal (depth
- * at most 2: `p(x, a)`, `x = a`), so facts and definitions' flat heads act as they are ordered; else the
- * heaviest ground negative literal, else the negative literal with the largest side difference. E's auto
- * mode picks it for four of the SET problems we missed (SET795+4, SET796+4, SET801+4, SET802+4).
- */
-export type Selection =
-  | 'none'
-  | 'maxneg'
-  | 'maxneg-nonunit'
-  | 'negonly'
-  | 'complex'
-  | 'complex-rrhorn'
-  | 'complex-uniqmax'
-  | 'maxlcomplex'
-  | 'uniqmax'
-  | 'pdepth2';
-
-/**
- * One priority queue of a clause-selection heuristic. `rel`: conjecture-relative symbol weight (the
- * strategy's goalFactor applies); `sos`: the same, but clauses derived from the negated conjecture always
- * first (E's SimulateSOS, still complete); `weight`: plain symbol count; `horn`: fewest positive literals
- * beyond one first, then plain symbol count (E's ByHornDist: forward chaining through Horn clauses before
- * case splits).
- */
-export interface QueueSpec {
-  readonly key: 'rel' | 'sos' | 'weight' | 'horn';
-  /** Picks per round. */
-  readonly n: number;
-}
-
-export interface Strategy {
-  readonly name: string;
-  readonly selection: Selection;
-  /** Weight picks per age pick. */
-  readonly ratio: number;
-  /** Set of support: only inferences with a clause derived from the negated conjecture (incomplete). */
-  readonly sos: boolean;
-  /** Priority multiplier for clauses derived from the negated conjecture (< 1 prefers them). */
-  readonly goalFactor: number;
-  /** Conjecture-relative symbol weights in the priority (symbols of the conjecture count half). */
-  readonly relWeight?: boolean;
-  /**
-   * Integer weights under relWeight as [symbol not in the conjecture, variable, conjecture symbol]; default [2, 1, 1].
-   * E's ConjectureRelativeSymbolWeight(…, 0.1, 100, 100, 100, …) is [10, 10, 1]: a strong pull to the conjecture.
-   */
-  readonly relWeights?: readonly [number, number, number];
-  /**
-   * Under relWeight, weigh a function or predicate symbol by its relevance level instead of in/out of the
-   * conjecture (after E's RelevanceLevelWeight): level 0 = the conjecture's symbols, level k+1 = symbols
-   * sharing an input clause with a level-k symbol; weight conj + level × (other − conj), capped at 3 levels.
-   */
-  readonly relLevels?: boolean;
-  /** Priority multiplier for positive literals (E's pos_multiplier, 1.5 in its C-heuristics; default 1). */
-  readonly posMult?: number;
-  /** Weigh predicate symbols by inverse frequency in the ordering (see Kbo.setPrecedence). */
-  readonly predWeights?: boolean;
-  /** SInE axiom selection depth (incomplete; only used when there is a conjecture and many clauses). */
-  readonly sine?: number;
-  /** Priority penalty per literal beyond the first (prefers short clauses). */
-  readonly litPenalty?: number;
-  /** Term ordering: Knuth–Bendix (default) or lexicographic path ordering. */
-  readonly ordering?: 'kbo' | 'lpo';
-  /** Literal comparison (see LitCmp); default 'normal'. 'tfo-eqmax' makes the run incomplete. */
-  readonly litCmp?: LitCmp;
-  /** KBO function-symbol weights (see PrecedenceOptions.funWeights); default all 1. */
-  readonly funWeights?: 'one' | 'invfreqrank';
-  /** Symbol precedence: by arity then inverse frequency (default), or by inverse frequency alone (E's invfreq). */
-  readonly precedence?: 'arity' | 'invfreq';
-  /** Several priority queues picked in a weighted round robin, with `ratio` read as FIFO picks per round. Default: one `rel` queue, `ratio`:1. */
-  readonly queues?: readonly QueueSpec[];
-  /**
-   * Simplify each new clause before it is weighed (destructive equality resolution, then rewriting by the
-   * active unit equations), so its priority is that of what will be processed (E does the same). Default off:
-   * on our samples it solved as many problems, not more (docs/prover.md).
-   */
-  readonly simplifyNew?: boolean;
-  /** Process every input clause before any derived one (E's --prefer-initial-clauses). */
-  readonly preferInitial?: boolean;
-  /**
-   * Unfold equational definitions `f(X̄) = t` of the axioms and drop them (E's preprocessing does the same):
-   * KBO cannot orient f(X,Y) = g(h(X,Y), h(Y,X)) towards the body, so without this the definition folds.
-   * Default off: it solves SET619+3 in 35 ms, but it also removes abstractions (singleton, ordered_pair) that
-   * the set-theory problems in NBG style need, losing more than it gains on SET (docs/prover.md).
-   */
-  readonly unfoldDefinitions?: boolean;
-  /**
-   * Simultaneous superposition (E's --simul-paramod): superposing l = r into u, every occurrence of σ(u) in the
-   * instantiated into-clause is replaced by σ(r), not only the one at the chosen position. Sound (the extra
-   * replacements are rewrites by the same instance of the same equation); E offers it as a complete variant
-   * of superposition (simultaneous paramodulation, Benanav 1990).
-   */
-  readonly simulParamod?: boolean;
-}
-
-/**
- * The first strategy of the portfolio and what `saturate` uses when given none. Complete. E-style selection
- * (`complex-uniqmax`) beat max-weight negative selection on SET (288 vs 277 of 464 at 2 s; SYN-FOF 250 vs
- * 249 at 1 s; every-3rd CASC-J11 22 vs 15 of 80 at 3 s); precedence by inverse frequency alone then solved a
- * superset on SET (290) and the same count on SYN-FOF.
- */
-export const DEFAULT_STRATEGY: Strategy = {
-  name: 'default',
-  selection: 'complex-uniqmax',
-  precedence: 'invfreq',
-  ratio: 5,
-  sos: false,
-  goalFactor: 0.5,
-  relWeight: true,
-};
+/** What a run reads of the clausifier's output (provers/logic/cnf.ts): the clauses, their derivation steps, whether there is a conjecture. */
+export type ClausifiedLike = Pick<Clausified, 'clauses' | 'steps' | 'hasConjecture'>;
 
 export interface SaturateOptions {
   /** Absolute deadline (Date.now() milliseconds). */
@@ -216,20 +86,6 @@ const DEFAULT_MAX_CLAUSES = 4_000_000;
 const UNFOLD_LIMIT = 20;
 /** Definition unfolding scans the whole input per definition: skip it on huge inputs. */
 const UNFOLD_MAX_CLAUSES = 20000;
-/** SInE only pays off on large axiom sets. */
-const SINE_MIN_CLAUSES = 60;
-
-/**
- * The input clauses SInE at this depth keeps, or undefined when it would keep them all (or does not apply:
- * no depth, no conjecture, a small input). A strategy whose SInE keeps everything is its base strategy
- * again, so the runner skips it.
- */
-export function sineSubset(input: ClausifiedLike, depth: number | undefined): InputClauseLike[] | undefined {
-  if (!depth || !input.hasConjecture || input.clauses.length <= SINE_MIN_CLAUSES) return undefined;
-  const kept = sineSelect(input.clauses, depth);
-  return kept.length < input.clauses.length ? kept : undefined;
-}
-
 type Outcome = { kind: 'proof'; empty: SClause } | { kind: 'saturated' } | { kind: 'timeout' } | { kind: 'stopped' } | { kind: 'resource' };
 
 export class Saturation {
@@ -240,6 +96,7 @@ export class Saturation {
   readonly strategy: Strategy;
   private nextId = 0;
   private readonly queue: MultiQueue;
+  private readonly weigher: Weigher;
   private readonly queueKeys: readonly QueueSpec['key'][];
   private readonly keyBuf: number[];
   private incomplete = false;
@@ -276,7 +133,7 @@ export class Saturation {
       : new MultiQueue([this.strategy.ratio], 1);
     this.queueKeys = qs.map((q) => q.key);
     this.keyBuf = new Array<number>(qs.length).fill(0);
-    this.rw = this.strategy.relWeights ?? [2, 1, 1];
+    this.weigher = new Weigher(this.bank, this.strategy);
     const mk = (): TermIndex<Entry> => (opts.bruteIndex ? new BruteIndex<Entry>() : new FingerprintIndex<Entry>(this.bank));
     this.supFrom = mk();
     this.supInto = mk();
@@ -291,7 +148,7 @@ export class Saturation {
 
   // ------------------------------------------------------------------ input
 
-  private convertInput(ic: InputClauseLike): SClause | null {
+  private convertInput(ic: InputClause): SClause | null {
     const b = this.bank;
     const vars = new Map<string, number>();
     const lits: SLit[] = [];
@@ -364,8 +221,8 @@ export class Saturation {
       if (c) inputs.push(c);
     }
     this.setPrecedence(inputs);
-    for (const c of inputs) if (c.goal) this.addSymbols(c, this.goalSyms);
-    if (this.strategy.relLevels === true && this.goalSyms.size > 0) this.computeLevels(inputs);
+    for (const c of inputs) if (c.goal) this.weigher.addSymbols(c, this.weigher.goalSyms);
+    if (this.strategy.relLevels === true && this.weigher.goalSyms.size > 0) this.weigher.computeLevels(inputs);
     // Orientation was computed before the precedence was fixed; re-orient (same literals, same step).
     let prepared = inputs.map((c0) => this.reorient(c0));
     if (this.strategy.unfoldDefinitions === true) prepared = this.unfoldDefinitions(prepared);
@@ -407,7 +264,7 @@ export class Saturation {
       // g is kept: activate, then use it to simplify the active set, then infer.
       if (this.opts.trace)
         this.opts.trace(
-          `given c${g.id} (${g.rule}${g.parents.length ? ' ' + g.parents.map((q) => 'c' + q.id).join(',') : ''}, prio ${this.prio(g)}): ${showClause(this.bank, g)}`,
+          `given c${g.id} (${g.rule}${g.parents.length ? ' ' + g.parents.map((q) => 'c' + q.id).join(',') : ''}, prio ${this.weigher.prio(g)}): ${showClause(this.bank, g)}`,
         );
       this.activate(g);
       this.backwardSimplify(g);
@@ -501,7 +358,7 @@ export class Saturation {
   /** c with every f-term replaced by the definition's body; c itself if none; null for a tautology; undefined when too deep. */
   private unfoldIn(c: SClause, d: SClause, f: number, lhs: number, rhs: number): SClause | null | undefined {
     const b = this.bank;
-    this.rewrites = [];
+    const rewrites: Rewrite[] = [];
     let changed = false;
     let tooDeep = false;
     const go = (t: number): number => {
@@ -534,7 +391,7 @@ export class Saturation {
         sub[v] = m < 0 ? b.mkVar(v) : m;
       }
       s.undoMatch(mark);
-      this.rewrites.push({ c: d, sub });
+      rewrites.push({ c: d, sub });
       changed = true;
       return r;
     };
@@ -545,92 +402,13 @@ export class Saturation {
     });
     if (tooDeep) return undefined;
     if (!changed) return c;
-    return this.demodulationStep(c, lits);
+    return this.demodulationStep(c, lits, rewrites);
   }
 
   private reorient(c: SClause): SClause {
     const b = this.bank;
     const lits = c.lits.map((x) => mkLit(this.ord, x.pos, x.l, x.r, b.TRUE));
     return new SClause(c.id, lits, c.weight, c.nv, c.rule, c.parents, c.substs, c.goal, c.input);
-  }
-
-  private prio(c: SClause): number {
-    let w: number;
-    const pm = this.strategy.posMult ?? 1;
-    const rel = this.strategy.relWeight === true && this.goalSyms.size > 0;
-    if (!rel && pm === 1) w = c.weight;
-    else {
-      // per literal: conjecture-relative or plain size, positive literals scaled by posMult
-      const b = this.bank;
-      w = 0;
-      for (const x of c.lits) {
-        const r = x.r === b.TRUE ? 0 : rel ? this.relWeight(x.r) : b.size[x.r]!;
-        const lw = (rel ? this.relWeight(x.l) : b.size[x.l]!) + r;
-        w += x.pos ? pm * lw : lw;
-      }
-    }
-    if (this.strategy.litPenalty && c.lits.length > 1) w += this.strategy.litPenalty * (c.lits.length - 1);
-    if (c.goal) w *= this.strategy.goalFactor;
-    return w;
-  }
-
-  private goalSyms = new Set<number>();
-  /** Symbol → relevance-level weight (Strategy.relLevels), or null. */
-  private symLevelW: Map<number, number> | null = null;
-
-  /** Adds the function and predicate symbols of c to `out` (and returns it). */
-  private addSymbols(c: SClause, out: Set<number>): Set<number> {
-    const b = this.bank;
-    for (const x of c.lits)
-      for (const t of [x.l, x.r])
-        b.someSubterm(t, (u) => {
-          if (b.head[u]! >= 0 && u !== b.TRUE) out.add(b.head[u]!);
-          return false;
-        });
-    return out;
-  }
-
-  /** Breadth-first relevance levels from the conjecture's symbols over the input clauses (Strategy.relLevels). */
-  private computeLevels(inputs: readonly SClause[]): void {
-    const [other, , conj] = this.rw;
-    const symsOf = inputs.map((c) => [...this.addSymbols(c, new Set<number>())]);
-    const level = new Map<number, number>();
-    for (const h of this.goalSyms) level.set(h, 0);
-    let frontier = [...this.goalSyms];
-    for (let k = 1; k <= LEVEL_CAP && frontier.length > 0; k++) {
-      const inFrontier = new Set(frontier);
-      const next: number[] = [];
-      for (const syms of symsOf)
-        if (syms.some((h) => inFrontier.has(h)))
-          for (const h of syms)
-            if (!level.has(h)) {
-              level.set(h, k);
-              next.push(h);
-            }
-      frontier = next;
-    }
-    this.symLevelW = new Map([...level].map(([h, k]) => [h, conj + k * (other - conj)]));
-  }
-  private rwMemo: Int32Array = new Int32Array(1024).fill(-1);
-  private readonly rw: readonly [number, number, number];
-
-  /** Conjecture-relative weight (Strategy.relWeights; memoized per term; recursion bounded by depth). */
-  private relWeight(t: number): number {
-    const b = this.bank;
-    if (t < this.rwMemo.length && this.rwMemo[t]! >= 0) return this.rwMemo[t]!;
-    const [other, vw, conj] = this.rw;
-    if (b.depth[t]! > 200) return other * b.size[t]!;
-    const h = b.head[t]!;
-    let w =
-      h < 0 ? vw : this.symLevelW ? (this.symLevelW.get(h) ?? conj + LEVEL_CAP * (other - conj)) : this.goalSyms.has(h) ? conj : other;
-    for (let k = 0; h >= 0 && k < b.symArity[h]!; k++) w += this.relWeight(b.arg(t, k));
-    if (t >= this.rwMemo.length) {
-      const m = new Int32Array(Math.max(t + 1, this.rwMemo.length * 2)).fill(-1);
-      m.set(this.rwMemo);
-      this.rwMemo = m;
-    }
-    this.rwMemo[t] = w;
-    return w;
   }
 
   private addPassive(c: SClause): void {
@@ -644,7 +422,7 @@ export class Saturation {
       if (k === 'weight') keys[i] = c.weight;
       else if (k === 'horn') keys[i] = hornDistance(c) * HORN_STEP + c.weight;
       else {
-        if (rel < 0) rel = this.prio(c);
+        if (rel < 0) rel = this.weigher.prio(c);
         keys[i] = k === 'sos' && !c.goal ? rel + 1e9 : rel;
       }
       if (this.strategy.preferInitial && this.addingInputs) keys[i]! -= INITIAL_FIRST;
@@ -715,12 +493,10 @@ export class Saturation {
     }
   }
 
-  private rewrites: Rewrite[] = [];
-
   /** Rewrite c to normal form w.r.t. the active unit equations; returns c itself when nothing applied. */
   private demodulate(c: SClause): SClause | null {
     if (this.demod.size() === 0) return c;
-    this.rewrites = [];
+    const rewrites: Rewrite[] = [];
     const b = this.bank;
     let changed = false;
     const lits: SLit[] = [];
@@ -729,11 +505,11 @@ export class Saturation {
       let r = x.r;
       if (x.pos) {
         // Top positions of a positive literal: only rewrite with an instance smaller than the literal.
-        l = this.normalize(l, r);
-        r = r === b.TRUE ? r : this.normalize(r, l);
+        l = this.normalize(l, r, rewrites);
+        r = r === b.TRUE ? r : this.normalize(r, l, rewrites);
       } else {
-        l = this.normalize(l, -1);
-        r = r === b.TRUE ? r : this.normalize(r, -1);
+        l = this.normalize(l, -1, rewrites);
+        r = r === b.TRUE ? r : this.normalize(r, -1, rewrites);
       }
       if (l !== x.l || r !== x.r) {
         changed = true;
@@ -741,26 +517,26 @@ export class Saturation {
       } else lits.push(x);
     }
     if (!changed) return c;
-    this.stats.rewrites += this.rewrites.length;
-    return this.demodulationStep(c, lits);
+    this.stats.rewrites += rewrites.length;
+    return this.demodulationStep(c, lits, rewrites);
   }
 
-  /** The clause c rewritten to `lits` by the steps in this.rewrites, as one demodulation step; null for a tautology. */
-  private demodulationStep(c: SClause, lits: SLit[]): SClause | null {
+  /** The clause c rewritten to `lits` by `rewrites`, as one demodulation step; null for a tautology. */
+  private demodulationStep(c: SClause, lits: SLit[], rewrites: readonly Rewrite[]): SClause | null {
     const parents: SClause[] = [c];
     const substs: Int32Array[] = [this.identity(c)];
-    for (const rw of this.rewrites) {
+    for (const rw of rewrites) {
       parents.push(rw.c);
       substs.push(rw.sub);
     }
     const cl = cleanLits(lits);
     if (cl === null) return null;
     const out = cl === 'same' ? lits : cl;
-    return this.newClause(out, 'demodulation', parents, substs, c.goal || this.rewrites.some((rw) => rw.c.goal));
+    return this.newClause(out, 'demodulation', parents, substs, c.goal || rewrites.some((rw) => rw.c.goal));
   }
 
-  /** Innermost normalization; `guard` ≥ 0: at the top, only rewrite to something smaller than `guard`. */
-  private normalize(t: number, guard: number): number {
+  /** Innermost normalization, appending each step to `rewrites`; `guard` ≥ 0: at the top, only rewrite to something smaller than `guard`. */
+  private normalize(t: number, guard: number, rewrites: Rewrite[]): number {
     const b = this.bank;
     if (b.depth[t]! > MAX_REWRITE_DEPTH) return t; // simplification is optional: skipping it is safe
     for (;;) {
@@ -771,7 +547,7 @@ export class Saturation {
         let args: number[] | null = null;
         for (let k = 0; k < n; k++) {
           const a = b.arg(t, k);
-          const a2 = this.normalize(a, -1);
+          const a2 = this.normalize(a, -1, rewrites);
           if (a2 !== a && !args) {
             args = [];
             for (let j = 0; j < k; j++) args.push(b.arg(t, j));
@@ -780,14 +556,15 @@ export class Saturation {
         }
         if (args) t = b.app(h, args);
       }
-      const r = this.rewriteTop(t, guard);
+      const r = this.rewriteTop(t, guard, rewrites);
       if (r < 0) return t;
       t = r;
       if (guard >= 0) guard = -1; // after one guarded step the literal is already smaller
     }
   }
 
-  private rewriteTop(t: number, guard: number): number {
+  /** One rewrite step at the top of t by an active unit equation, appended to `rewrites`; -1 when none applies. */
+  private rewriteTop(t: number, guard: number, rewrites: Rewrite[]): number {
     const b = this.bank;
     const s = this.sub;
     let result = -1;
@@ -807,7 +584,7 @@ export class Saturation {
           const m = s.mB[v]!;
           sub[v] = m < 0 ? b.mkVar(v) : m;
         }
-        this.rewrites.push({ c, sub });
+        rewrites.push({ c, sub });
         result = rs;
       }
       s.undoMatch(mark);
@@ -982,184 +759,16 @@ export class Saturation {
 
   // ------------------------------------------------------------------ activation and indexing
 
-  private select(c: SClause): number {
-    const sel = this.strategy.selection;
-    if (sel === 'none') return -1;
-    if (sel === 'maxneg-nonunit' && c.lits.length < 2) return -1;
-    if (sel === 'negonly') for (const x of c.lits) if (x.pos) return -1;
-    const b = this.bank;
-    if (sel === 'maxlcomplex') return this.selectMaxLComplex(c);
-    if (sel === 'uniqmax' && this.uniqueMaximal(c)) return -1;
-    if (sel === 'pdepth2') return this.selectPDepth2(c);
-    if (sel === 'complex' || sel === 'complex-rrhorn' || sel === 'complex-uniqmax') {
-      if (sel === 'complex-rrhorn' && this.rangeRestrictedHorn(c)) return -1;
-      if (sel === 'complex-uniqmax' && this.uniqueMaxHorn(c)) return -1;
-      let best = -1;
-      let bw = -Infinity;
-      for (let i = 0; i < c.lits.length; i++) {
-        const x = c.lits[i]!;
-        if (x.pos) continue;
-        let w: number;
-        if (x.r !== b.TRUE && b.head[x.l]! < 0 && b.head[x.r]! < 0)
-          w = 3e6; // x ≠ y
-        else if (b.nvo[x.l] === 0 && b.nvo[x.r] === 0)
-          w = 2e6 + b.size[x.l]! + b.size[x.r]!; // ground
-        else w = x.r === b.TRUE ? b.size[x.l]! : Math.abs(b.size[x.l]! - b.size[x.r]!);
-        if (w > bw) {
-          bw = w;
-          best = i;
-        }
-      }
-      return best;
-    }
-    let best = -1;
-    let bw = -1;
-    for (let i = 0; i < c.lits.length; i++) {
-      const x = c.lits[i]!;
-      if (x.pos) continue;
-      const w = b.size[x.l]! + b.size[x.r]!;
-      if (w > bw) {
-        bw = w;
-        best = i;
-      }
-    }
-    return best;
-  }
-
-  /** See Selection `pdepth2`. */
-  private selectPDepth2(c: SClause): number {
-    const b = this.bank;
-    for (const x of c.lits) if (x.pos && b.depth[x.l]! <= 2 && b.depth[x.r]! <= 2) return -1;
-    let best = -1;
-    let bw = -1;
-    for (let i = 0; i < c.lits.length; i++) {
-      const x = c.lits[i]!;
-      if (x.pos) continue;
-      const lw = b.size[x.l]!;
-      const rw = b.size[x.r]!;
-      // Ground literals first (E: a ground negative literal if there is one), then by E's diff weight.
-      const w = (b.nvo[x.l] === 0 && b.nvo[x.r] === 0 ? 1e9 : 0) + 100 * Math.abs(lw - rw) + lw + rw;
-      if (w > bw) {
-        bw = w;
-        best = i;
-      }
-    }
-    return best;
-  }
-
-  /** See Selection `maxlcomplex`: the least negative literal by (class, −side difference, positive uses of its predicate). */
-  private selectMaxLComplex(c: SClause): number {
-    const b = this.bank;
-    const lits = c.lits;
-    const n = lits.length;
-    let best = -1;
-    let bClass = 0;
-    let bDiff = 0;
-    let bFreq = 0;
-    for (let i = 0; i < n; i++) {
-      const x = lits[i]!;
-      if (x.pos) continue;
-      const max = this.maximalIn(c, i);
-      const pred = x.r === b.TRUE;
-      const cls = max ? 0 : !pred && b.head[x.l]! < 0 && b.head[x.r]! < 0 ? 1 : b.nvo[x.l] === 0 && b.nvo[x.r] === 0 ? 2 : 3;
-      const lw = b.size[x.l]!;
-      const rw = b.size[x.r]!;
-      const diff = 100 * Math.abs(lw - rw) + lw + rw;
-      let freq = Infinity;
-      if (pred) {
-        freq = 0;
-        const h = b.head[x.l]!;
-        for (const y of lits) if (y.pos && y.r === b.TRUE && b.head[y.l] === h) freq++;
-      }
-      if (best < 0 || cls < bClass || (cls === bClass && (diff > bDiff || (diff === bDiff && freq < bFreq)))) {
-        best = i;
-        bClass = cls;
-        bDiff = diff;
-        bFreq = freq;
-      }
-    }
-    return best;
-  }
-
-  /** No other literal of c is greater than literal i. */
-  private maximalIn(c: SClause, i: number): boolean {
-    const x = c.lits[i]!;
-    for (let j = 0; j < c.lits.length; j++) {
-      if (j === i) continue;
-      const y = c.lits[j]!;
-      if (this.ord.compareLits(y.pos, y.l, y.r, x.pos, x.l, x.r) === GT) return false;
-    }
-    return true;
-  }
-
-  /** Exactly one literal of c is maximal (no other literal is greater than it). */
-  private uniqueMaximal(c: SClause): boolean {
-    let count = 0;
-    for (let i = 0; i < c.lits.length; i++) if (this.maximalIn(c, i) && ++count > 1) return false;
-    return count === 1;
-  }
-
-  /** Horn, with the positive literal strictly greater than every negative literal. */
-  private uniqueMaxHorn(c: SClause): boolean {
-    let p = -1;
-    for (let i = 0; i < c.lits.length; i++)
-      if (c.lits[i]!.pos) {
-        if (p >= 0) return false;
-        p = i;
-      }
-    if (p < 0) return false;
-    const x = c.lits[p]!;
-    for (let i = 0; i < c.lits.length; i++) {
-      if (i === p) continue;
-      const y = c.lits[i]!;
-      if (this.ord.compareLits(x.pos, x.l, x.r, y.pos, y.l, y.r) !== GT) return false;
-    }
-    return true;
-  }
-
-  /** Horn, with every variable occurring in some negative literal. */
-  private rangeRestrictedHorn(c: SClause): boolean {
-    const b = this.bank;
-    let posLit: SLit | null = null;
-    for (const x of c.lits)
-      if (x.pos) {
-        if (posLit) return false;
-        posLit = x;
-      }
-    if (!posLit) return false;
-    if (b.nvo[posLit.l] === 0 && b.nvo[posLit.r] === 0) return true;
-    const neg = new Set<number>();
-    const collect = (t: number, into: Set<number> | null): boolean => {
-      const st = [t];
-      while (st.length > 0) {
-        const u = st.pop()!;
-        if (b.nvo[u] === 0) continue;
-        const h = b.head[u]!;
-        if (h < 0) {
-          if (into) into.add(u);
-          else if (!neg.has(u)) return false;
-        } else for (let k = 0; k < b.symArity[h]!; k++) st.push(b.arg(u, k));
-      }
-      return true;
-    };
-    for (const x of c.lits)
-      if (!x.pos) {
-        collect(x.l, neg);
-        collect(x.r, neg);
-      }
-    return collect(posLit.l, null) && collect(posLit.r, null);
-  }
-
   private activate(c: SClause): void {
     const b = this.bank;
     c.state = ACTIVE;
     this.stats.active++;
     const n = c.lits.length;
-    const sel = this.select(c);
+    const sel = select(this.bank, this.ord, this.strategy.selection, c);
     const elig: boolean[] = new Array<boolean>(n).fill(false);
     if (sel >= 0) elig[sel] = true;
     else {
-      for (let i = 0; i < n; i++) elig[i] = this.maximalIn(c, i);
+      for (let i = 0; i < n; i++) elig[i] = maximalIn(this.ord, c, i);
     }
     c.elig = elig;
     c.sel = sel;

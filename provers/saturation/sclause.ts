@@ -30,9 +30,11 @@ export class SClause {
   elig: boolean[] | null = null;
   /** The selected literal's index, or -1 (set on activation, so generation does not select again). */
   sel = -1;
-  /** Literals that are maximal (set on activation; used for superposition-from). */
+  /**
+   * Visit mark: an index retrieval sets it to its own fresh number, so a clause reached through several of its
+   * literals is tested once. Heap positions are not tracked; queues use lazy deletion by state.
+   */
   stamp = 0;
-  /** Heap positions are not tracked; queues use lazy deletion by state. */
   constructor(
     readonly id: number,
     readonly lits: readonly SLit[],
@@ -48,10 +50,6 @@ export class SClause {
     /** For input clauses: the id of the Clausified step and the original variable names by index. */
     readonly input?: { readonly stepId: string; readonly varNames: readonly string[] },
   ) {}
-
-  isUnitEq(bankTrue: number): boolean {
-    return this.lits.length === 1 && this.lits[0]!.pos && this.lits[0]!.r !== bankTrue;
-  }
 }
 
 /** Orient one literal. */

@@ -5,9 +5,9 @@
  * (occurrence count within `tolerance` × the clause's rarest count). Dropping
  * axioms makes the run incomplete: the caller must not report saturation as a model.
  */
-import type { Clause } from '../logic/clause.js';
-import type { Term } from '../logic/term.js';
-import type { InputClauseLike } from './saturate.js';
+import type { Clause } from '../../logic/clause.js';
+import type { Term } from '../../logic/term.js';
+import type { Clausified, InputClause } from '../../logic/cnf.js';
 
 function symbolsOf(c: Clause): Set<string> {
   const out = new Set<string>();
@@ -25,7 +25,7 @@ function symbolsOf(c: Clause): Set<string> {
   return out;
 }
 
-export function sineSelect(clauses: readonly InputClauseLike[], depth: number, tolerance = 1.2): InputClauseLike[] {
+export function sineSelect(clauses: readonly InputClause[], depth: number, tolerance = 1.2): InputClause[] {
   const syms = clauses.map((c) => symbolsOf(c.clause));
   const occ = new Map<string, number>();
   for (const s of syms) for (const x of s) occ.set(x, (occ.get(x) ?? 0) + 1);
@@ -72,4 +72,18 @@ export function sineSelect(clauses: readonly InputClauseLike[], depth: number, t
     frontier = next;
   }
   return clauses.filter((_, i) => selected[i] === 1);
+}
+
+/** SInE only pays off on large axiom sets. */
+const SINE_MIN_CLAUSES = 60;
+
+/**
+ * The input clauses SInE at this depth keeps, or undefined when it would keep them all (or does not apply:
+ * no depth, no conjecture, a small input). A strategy whose SInE keeps everything is its base strategy
+ * again, so the runner skips it.
+ */
+export function sineSubset(input: Pick<Clausified, 'clauses' | 'hasConjecture'>, depth: number | undefined): InputClause[] | undefined {
+  if (!depth || !input.hasConjecture || input.clauses.length <= SINE_MIN_CLAUSES) return undefined;
+  const kept = sineSelect(input.clauses, depth);
+  return kept.length < input.clauses.length ? kept : undefined;
 }

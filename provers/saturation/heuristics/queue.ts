@@ -4,8 +4,8 @@
  * age pick). All use lazy deletion: a clause that left the passive set (simplified away,
  * or picked from another queue) is skipped.
  */
-import type { SClause } from './sclause.js';
-import { PASSIVE } from './sclause.js';
+import type { SClause } from '../sclause.js';
+import { PASSIVE } from '../sclause.js';
 
 export interface ClauseQueue {
   push(c: SClause, prio: number): void;
