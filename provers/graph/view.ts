@@ -308,8 +308,12 @@ export function layoutGraph(
     if (r === 0) row.forEach((v, k) => (col[v] = k));
     else {
       for (const v of row) {
+        // Parents on the rank just above decide (they are drawn with short edges, so a chain stays one
+        // column); only a step whose parents are all further up is placed by all of them.
         const ps = ix.parents[v]!.filter((p) => rank[p]! < r);
-        key[v] = ps.length === 0 ? 0 : ps.reduce((s, p) => s + col[p]!, 0) / ps.length;
+        const near = ps.filter((p) => rank[p] === r - 1);
+        const by = near.length > 0 ? near : ps;
+        key[v] = by.length === 0 ? 0 : by.reduce((s, p) => s + col[p]!, 0) / by.length;
       }
       row.sort((a, b) => key[a]! - key[b]! || pos[a]! - pos[b]!);
       let next = 0;

@@ -47,6 +47,9 @@ declare global {
   }
 }
 
+/** Above this many steps the view uses the cheaper drawing and highlighting paths. */
+const BIG = 400;
+
 /** Follows the system colour scheme (the workbench has no theme setting of its own). */
 function useDark(): boolean {
   const query = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : undefined;
@@ -178,13 +181,14 @@ function highlightClass(
   anc: ReadonlySet<string>,
   matches: ReadonlySet<string>,
   ele: cytoscape.SingularElementArgument,
+  big: boolean,
 ): string[] {
   const out: string[] = [];
   if (selected !== undefined) {
     if (ele.isNode()) {
       if (anc.has(ele.id())) out.push('ancestor');
-      else if (ele.id() !== selected) out.push('faded');
-    } else {
+      else if (ele.id() !== selected && !big) out.push('faded');
+    } else if (!big) {
       const t = ele.data('target') as string;
       out.push(t === selected || anc.has(t) ? 'ancestor' : 'faded');
     }
@@ -229,7 +233,7 @@ export const CytoscapeGraph = forwardRef<GraphHandle, CytoscapeGraphProps>(funct
       { width: el.clientWidth, height: el.clientHeight },
       { fontSize: view.metrics.fontSize, minFontPx: 11, ...(view.graph.root !== undefined ? { focus: view.graph.root } : {}) },
     );
-    const big = view.layout.nodes.length > 400;
+    const big = view.layout.nodes.length > BIG;
     const cy = cytoscape({
       container: el,
       elements: elementsOf(view),
@@ -241,6 +245,7 @@ export const CytoscapeGraph = forwardRef<GraphHandle, CytoscapeGraphProps>(funct
       selectionType: 'single',
       textureOnViewport: big,
       hideEdgesOnViewport: big,
+      pixelRatio: big ? 1 : 'auto',
       motionBlur: false,
     });
     // `layout.zoom/pan` of preset are applied only with fit: false on some versions; set them explicitly too.
@@ -310,8 +315,10 @@ export const CytoscapeGraph = forwardRef<GraphHandle, CytoscapeGraphProps>(funct
       if (selected !== undefined) cy.$id(selected).select();
       if (selected === undefined && matches.size === 0) return;
       const by = new Map<string, cytoscape.CollectionReturnValue>();
-      cy.elements().forEach((ele) => {
-        for (const c of highlightClass(selected, anc, matches, ele)) {
+      // Large views restyle nodes only: every restyled edge means recomputing its routed segments.
+      const big = cy.nodes().length > BIG;
+      (big ? cy.nodes() : cy.elements()).forEach((ele) => {
+        for (const c of highlightClass(selected, anc, matches, ele, big)) {
           let l = by.get(c);
           if (!l) by.set(c, (l = cy.collection()));
           l.merge(ele);
@@ -321,5 +328,5 @@ export const CytoscapeGraph = forwardRef<GraphHandle, CytoscapeGraphProps>(funct
     });
   }, [props.selected, props.matches, props.view, dark]);
 
-  return <div ref={host} className="graph-host" data-testid="graph-canvas" style={{ background: palette.background }} />;
+  return <div ref={host} className="graph-host" data-testid="graph-canvas" style={{ background: palette.background, minHeight: 240 }} />;
 });

@@ -187,7 +187,7 @@ export function GraphExplorer({ graph }: { graph: GraphData }) {
         </button>
         <Legend />
       </div>
-      <div className="graph-body">
+      <div className="graph-body" style={{ gridTemplateColumns: 'minmax(0, 1fr) 220px' }}>
         <Suspense fallback={<div className="graph-host loading">Loading graph view…</div>}>
           <CytoscapeGraph
             ref={handle}
@@ -253,41 +253,43 @@ export function GraphExplorer({ graph }: { graph: GraphData }) {
               {shown.nodes.length} steps, {shown.edges.length} edges. Click a step to see its parents, substitution and ancestry.
             </p>
           )}
-          <h4>Steps</h4>
-          <table className="step-table" data-testid="graph-steps" style={{ width: '100%', borderCollapse: 'collapse' }}>
-            <thead>
-              <tr>
-                <th>#</th>
-                <th>name</th>
-                <th>role</th>
-                <th>rule</th>
-                <th>parents</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.nodes.slice(0, TABLE_ROWS).map((n) => (
-                <tr
-                  key={n.id}
-                  data-testid="graph-step"
-                  className={n.id === selected ? 'selected' : undefined}
-                  onClick={() => dispatch({ type: 'graph/select', id: n.id })}
-                  style={{ cursor: 'pointer', fontWeight: n.id === selected ? 600 : undefined }}
-                >
-                  <td>{n.label}</td>
-                  <td>{n.source ?? ''}</td>
-                  <td>{n.role ?? ROLE_LABEL[roleClass(n, shown.root)]}</td>
-                  <td>{n.rule}</td>
-                  <td>{(parentLabels.get(n.id) ?? []).join(', ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {shown.nodes.length > TABLE_ROWS && (
-            <p className="muted">
-              first {TABLE_ROWS} of {shown.nodes.length} steps listed
-            </p>
-          )}
         </aside>
+      </div>
+      <div className="graph-steps" style={{ maxHeight: '24vh', overflow: 'auto', borderTop: '1px solid var(--line)', fontSize: 12 }}>
+        <h4 style={{ margin: '6px 0 2px' }}>Steps</h4>
+        <table className="step-table" data-testid="graph-steps" style={{ width: '100%', borderCollapse: 'collapse' }}>
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>name</th>
+              <th>role</th>
+              <th>rule</th>
+              <th>parents</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.nodes.slice(0, TABLE_ROWS).map((n) => (
+              <tr
+                key={n.id}
+                data-testid="graph-step"
+                className={n.id === selected ? 'selected' : undefined}
+                onClick={() => dispatch({ type: 'graph/select', id: n.id })}
+                style={{ cursor: 'pointer', fontWeight: n.id === selected ? 600 : undefined }}
+              >
+                <td>{n.label}</td>
+                <td>{n.source ?? ''}</td>
+                <td>{n.role ?? ROLE_LABEL[roleClass(n, shown.root)]}</td>
+                <td>{n.rule}</td>
+                <td>{(parentLabels.get(n.id) ?? []).join(', ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {shown.nodes.length > TABLE_ROWS && (
+          <p className="muted">
+            first {TABLE_ROWS} of {shown.nodes.length} steps listed
+          </p>
+        )}
       </div>
     </div>
   );
