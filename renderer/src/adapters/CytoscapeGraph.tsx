@@ -49,6 +49,8 @@ declare global {
 
 /** Above this many steps the view uses the cheaper drawing and highlighting paths. */
 const BIG = 400;
+/** In a large view, the most ancestors that are restyled on a click. */
+const MAX_RESTYLE = 300;
 
 /** Follows the system colour scheme (the workbench has no theme setting of its own). */
 function useDark(): boolean {
@@ -314,6 +316,15 @@ export const CytoscapeGraph = forwardRef<GraphHandle, CytoscapeGraphProps>(funct
       cy.$(':selected').unselect();
       if (selected !== undefined) cy.$id(selected).select();
       if (selected === undefined && matches.size === 0) return;
+      // Restyling is the slow part of a click (each restyled node re-measures its label): a large view marks the
+      // ancestry only when it is a bounded part of the view, otherwise just the selection and the search matches.
+      if (cy.nodes().length > BIG && anc.size > MAX_RESTYLE) {
+        if (matches.size > 0)
+          cy.nodes()
+            .filter((n) => matches.has(n.id()))
+            .addClass('match');
+        return;
+      }
       const by = new Map<string, cytoscape.CollectionReturnValue>();
       // Large views restyle nodes only: every restyled edge means recomputing its routed segments.
       const big = cy.nodes().length > BIG;
