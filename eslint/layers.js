@@ -110,10 +110,10 @@ export const LAYERS = [
   },
   {
     layer: 'renderer/src',
-    may: ['api'],
+    may: ['api', 'provers/graph'],
     types: ['provers/logic'],
     packages: ['react', 'react-dom', 'zustand', 'cytoscape', 'cytoscape-dagre', 'monaco-editor'],
-    why: 'the UI: the API contract and type-only logic',
+    why: 'the UI: the API contract, the pure proof-graph view model it shares with the HTML export, and type-only logic',
   },
   { layer: 'renderer/vite.config.ts', may: [], node: 'all', packages: ['vite', '@vitejs/plugin-react'], why: 'build configuration' },
 ];

@@ -91,6 +91,7 @@ test('layers: the same target is refused however the path is spelt', async () =>
     ['cli/commands/__planted__.ts', '../../testing/corpora.js'],
     ['cli/commands/__planted__.ts', '../../renderer/src/App.js'],
     ['renderer/src/state/__planted__.ts', '../../../provers/saturation/index.js'],
+    ['renderer/src/state/__planted__.ts', '../../../provers/run/index.js'],
   ];
   for (const [file, spec] of cases) {
     const errs = await wallErrors(join(PROJECT_ROOT, file), `import { x } from '${spec}';\nexport const y = x;\n`);

@@ -9,15 +9,24 @@
  *   parents and to the steps that use it (anchors `t<i>-n<k>`, built from
  *   indices only, so no user text ever reaches an id or href);
  * - a glossary of the rules that occur;
- * - on demand, an SVG layered-layout view of a theorem's graph (inline renderer).
+ * - above each step list, the graph drawn with the view model's layout, labels and
+ *   role colours (the same as the app's graph panel), with a legend.
  *
- * Security: every piece of text goes through `escapeHtml`; the JSON the script
- * reads is escaped so `</script>`, `<!--` and U+2028/9 cannot break out.
+ * Inert by construction: every interpolated value goes through `h` (one escaping
+ * helper); the graph data is JSON in a `type="application/json"` block, escaped so
+ * `</script>`, `<!--` and U+2028/9 cannot break out; the one script is the compiled
+ * source of the type-checked `pageMain` (page.ts); the CSP allows exactly that script
+ * and the one style element by their sha256 hashes, nothing inline otherwise.
  * Cost: linear in nodes + edges (arrays joined once at the end).
  */
 import type { GraphNode, ProofGraph } from './model.js';
 import { indexGraph } from './model.js';
 import { ruleExplanation } from './glossary.js';
+import type { PageData, PageGraph } from './page.js';
+import { pageScript } from './page.js';
+import { cspHash } from './sha256.js';
+import type { Palette } from './view.js';
+import { PALETTES, ROLE_CLASSES, ROLE_LABEL, buildView, roleClass } from './view.js';
 
 export interface ExportOptions {
   readonly title?: string;
@@ -34,6 +43,9 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ESC[c]!);
 }
 
+/** The one helper every value interpolated into the page goes through (numbers included). */
+const h = (v: string | number): string => escapeHtml(String(v));
+
 /** JSON safe to embed in a <script> element: no `<`, `>`, `&` or line separators survive literally. */
 export function scriptJson(value: unknown): string {
   return JSON.stringify(value)
@@ -44,72 +56,70 @@ export function scriptJson(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-const CSS = `
-:root{--fg:#1d232a;--muted:#5b6672;--bg:#fff;--line:#d9dee4;--anc:#fff4c2;--desc:#dff0ff;--self:#ffe08a;--acc:#2463b5}
-*{box-sizing:border-box}body{font:14px/1.45 system-ui,-apple-system,Segoe UI,sans-serif;color:var(--fg);background:var(--bg);margin:0;padding:0 1.5rem 4rem;max-width:1200px}
+function roleCss(p: Palette): string {
+  const vars = [`--bg:${p.background}`, `--fg:${p.text}`, `--muted:${p.muted}`, `--edge:${p.edge}`, `--hl:${p.highlight}`];
+  for (const r of ROLE_CLASSES) vars.push(`--${r}-fill:${p.roles[r].fill}`, `--${r}-stroke:${p.roles[r].stroke}`);
+  return vars.join(';');
+}
+
+function pageCss(): string {
+  const roles = ROLE_CLASSES.map(
+    (r) =>
+      `.role-${r} rect,.sw.role-${r}{fill:var(--${r}-fill);stroke:var(--${r}-stroke);background:var(--${r}-fill);border-color:var(--${r}-stroke)}`,
+  ).join('');
+  return `
+:root{${roleCss(PALETTES.light)};--line:#d9dee4;--anc:#fff4c2;--desc:#dff0ff;--self:#ffe08a;--acc:#2463b5;color-scheme:light dark}
+@media (prefers-color-scheme:dark){:root{${roleCss(PALETTES.dark)};--line:#2f3540;--anc:#3d3514;--desc:#13314d;--self:#5a4a12;--acc:#7fb0ff}}
+*{box-sizing:border-box}body{font:14px/1.45 system-ui,-apple-system,Segoe UI,sans-serif;color:var(--fg);background:var(--bg);margin:0;padding:0 1.5rem 4rem}
 h1{font-size:1.5rem;margin:1.2rem 0 .2rem}h2{font-size:1.15rem;margin:2rem 0 .3rem;border-top:1px solid var(--line);padding-top:1rem}
 a{color:var(--acc);text-decoration:none}a:hover{text-decoration:underline}.muted{color:var(--muted)}
 code,.f{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:13px;white-space:pre-wrap;word-break:break-word}
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid var(--line);padding:3px 6px;text-align:left;vertical-align:top}
 th{font-weight:600;color:var(--muted);font-size:12px}
 tr.step:target{background:var(--self)}tr.anc{background:var(--anc)}tr.desc{background:var(--desc)}tr.self{background:var(--self)}
-.k-input .num,.k-lemma .num{color:#1c7c3c}.k-preprocessing{color:#57606a}.k-theorem .num{color:#b3261e;font-weight:700}
 .num{font-weight:600;white-space:nowrap}.rule{white-space:nowrap}.links a{margin-right:.35em}
 .badge{display:inline-block;border:1px solid var(--line);border-radius:3px;padding:0 4px;font-size:11px;color:var(--muted)}
-.gv{border:1px solid var(--line);margin:.5rem 0;overflow:auto;max-height:70vh;display:none}.gv.open{display:block}
-.gv svg text{font:11px system-ui,sans-serif;pointer-events:none}.gv .node{cursor:pointer}
-.gv circle{stroke:#444;stroke-width:1}.gv line{stroke:#9aa4ae;stroke-width:1}
-.gv .hl circle{stroke:#b3261e;stroke-width:2.5}.gv line.hl{stroke:#b3261e;stroke-width:2}
-button{font:inherit;font-size:12px;padding:1px 8px;cursor:pointer}
+.gv{border:1px solid var(--line);margin:.5rem 0;overflow:auto;max-height:75vh;text-align:center}
+.gv svg{display:inline-block}
+.gv text{font:12px system-ui,-apple-system,Segoe UI,sans-serif;fill:var(--fg);pointer-events:none}
+.gv text.l2{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:11.5px}
+.gv .node{cursor:pointer}.gv rect{stroke-width:1.2}.gv .interesting rect{stroke-width:2.4}
+.gv .edge{fill:none;stroke:var(--edge);stroke-width:1.1}.gv .arrow{fill:var(--edge)}
+.gv .hl rect{stroke:var(--hl);stroke-width:2.6}.gv .edge.hl{stroke:var(--hl);stroke-width:2}
+${roles}
+.legend{display:flex;gap:1rem;flex-wrap:wrap;font-size:12px;margin:.3rem 0}.sw{display:inline-block;width:14px;height:14px;border:1.5px solid;border-radius:3px;vertical-align:-2px;margin-right:4px}
 #idx li{margin:.15rem 0}dl.gl dt{font-weight:600;font-family:ui-monospace,monospace}dl.gl dd{margin:0 0 .4rem 1.2rem}
 `;
+}
 
-// Inline script: hover highlighting (ancestors/descendants), and the SVG graph view.
-// It reads only the embedded JSON (parent indices, kinds) and DOM text; user text is
-// set with textContent, never innerHTML.
-const JS = `
-(function(){
-var D=JSON.parse(document.getElementById('entail-data').textContent);
-function kids(g){if(g.c)return g.c;var c=[];for(var i=0;i<g.p.length;i++)c.push([]);for(i=0;i<g.p.length;i++){var ps=g.p[i];for(var k=0;k<ps.length;k++)c[ps[k]].push(i);}g.c=c;return c;}
-function reach(adj,s){var seen=new Uint8Array(adj.length),st=[s],out=[];seen[s]=1;while(st.length){var i=st.pop(),a=adj[i];for(var k=0;k<a.length;k++){var j=a[k];if(!seen[j]){seen[j]=1;out.push(j);st.push(j);}}}return out;}
-var marked=[];
-function clear(){for(var i=0;i<marked.length;i++)marked[i].classList.remove('anc','desc','self');marked=[];}
-function row(t,n){return document.getElementById('t'+t+'-n'+n);}
-function mark(t,n){clear();var g=D.g[t];var a=reach(g.p,n),d=reach(kids(g),n),e;
-for(var i=0;i<a.length;i++){e=row(t,a[i]);if(e){e.classList.add('anc');marked.push(e);}}
-for(i=0;i<d.length;i++){e=row(t,d[i]);if(e){e.classList.add('desc');marked.push(e);}}
-e=row(t,n);if(e){e.classList.add('self');marked.push(e);}}
-document.addEventListener('mouseover',function(ev){var tr=ev.target.closest&&ev.target.closest('tr.step');if(!tr)return;var m=/^t(\\d+)-n(\\d+)$/.exec(tr.id);if(m)mark(+m[1],+m[2]);});
-document.addEventListener('mouseleave',clear);
-var NS='http://www.w3.org/2000/svg';
-function el(n,a){var e=document.createElementNS(NS,n);for(var k in a)e.setAttribute(k,a[k]);return e;}
-function layout(g){var n=g.p.length,indeg=new Int32Array(n),c=kids(g),q=[],order=[],layer=new Int32Array(n);
-for(var i=0;i<n;i++){indeg[i]=g.p[i].length;if(!indeg[i])q.push(i);}
-for(var h=0;h<q.length;h++){var v=q[h];order.push(v);for(var k=0;k<c[v].length;k++){var w=c[v][k];if(layer[w]<layer[v]+1)layer[w]=layer[v]+1;if(--indeg[w]===0)q.push(w);}}
-for(i=0;i<n;i++)if(indeg[i]>0)order.push(i);
-var layers=[],pos=new Float64Array(n);for(i=0;i<order.length;i++){v=order[i];(layers[layer[v]]||(layers[layer[v]]=[])).push(v);}
-for(var L=0;L<layers.length;L++){var row=layers[L]||[];if(L>0)row.sort(function(a,b){return bary(a)-bary(b);});for(k=0;k<row.length;k++)pos[row[k]]=k;}
-function bary(v){var ps=g.p[v];if(!ps.length)return 1e9;var s=0;for(var k=0;k<ps.length;k++)s+=pos[ps[k]];return s/ps.length;}
-return {layer:layer,pos:pos,layers:layers};}
-function draw(t){var box=document.getElementById('gv'+t);if(box.dataset.done){box.classList.toggle('open');return;}
-box.dataset.done='1';box.classList.add('open');var g=D.g[t];
-if(g.p.length>D.max){box.textContent='Graph too large for the inline view ('+g.p.length+' steps); use the step list.';return;}
-var Lo=layout(g),W=0;for(var L=0;L<Lo.layers.length;L++)W=Math.max(W,(Lo.layers[L]||[]).length);
-var dx=56,dy=64,svg=el('svg',{width:W*dx+40,height:Lo.layers.length*dy+40});
-function X(v){return 20+Lo.pos[v]*dx+dx/2;}function Y(v){return 20+Lo.layer[v]*dy+12;}
-var lines=[],gs=[];
-for(var v=0;v<g.p.length;v++)for(var k=0;k<g.p[v].length;k++){var u=g.p[v][k];var ln=el('line',{x1:X(u),y1:Y(u),x2:X(v),y2:Y(v)});ln.dataset.f=u;ln.dataset.t=v;lines.push(ln);svg.appendChild(ln);}
-var col={input:'#b8e0c2',lemma:'#b8e0c2',preprocessing:'#e3e6ea',inference:'#c9dcf5',theorem:'#f5b8b3'};
-for(v=0;v<g.p.length;v++){var gr=el('g',{'class':'node'});gr.dataset.n=v;var ci=el('circle',{cx:X(v),cy:Y(v),r:11,fill:col[g.k[v]]||'#ddd'});
-var tt=el('title',{});tt.textContent=g.l[v]+' ['+g.r[v]+'] '+(row(t,v)?row(t,v).querySelector('.f').textContent:'');ci.appendChild(tt);
-var tx=el('text',{x:X(v),y:Y(v)+4,'text-anchor':'middle'});tx.textContent=g.l[v];gr.appendChild(ci);gr.appendChild(tx);svg.appendChild(gr);gs.push(gr);}
-svg.addEventListener('click',function(ev){var n=ev.target.closest&&ev.target.closest('g.node');if(n)location.hash='t'+t+'-n'+n.dataset.n;});
-svg.addEventListener('mouseover',function(ev){var n=ev.target.closest&&ev.target.closest('g.node');if(!n)return;var s=+n.dataset.n,a=reach(g.p,s),inA=new Uint8Array(g.p.length);inA[s]=1;
-for(var i=0;i<a.length;i++)inA[a[i]]=1;for(i=0;i<gs.length;i++)gs[i].classList.toggle('hl',!!inA[i]);for(i=0;i<lines.length;i++)lines[i].classList.toggle('hl',!!(inA[+lines[i].dataset.t]&&inA[+lines[i].dataset.f]));mark(t,s);});
-box.appendChild(svg);}
-document.addEventListener('click',function(ev){var b=ev.target.closest&&ev.target.closest('button[data-graph]');if(b)draw(+b.dataset.graph);});
-})();
-`;
+function legendHtml(): string {
+  const items = ROLE_CLASSES.map((r) => `<span><span class="sw role-${h(r)}"></span>${h(ROLE_LABEL[r])}</span>`);
+  return `<div class="legend" data-testid="legend">${items.join('')}<span class="muted">thick border: an interesting step</span></div>`;
+}
+
+/** The drawn view of one graph, from the view model (same layout and labels as the app). */
+function pageGraph(g: ProofGraph): PageGraph {
+  const view = buildView(g, { focus: 'all' });
+  const row = new Map<string, number>();
+  g.nodes.forEach((n, i) => row.set(n.id, i));
+  const at = new Map<string, number>();
+  view.layout.nodes.forEach((n, i) => at.set(n.id, i));
+  const ix = indexGraph(view.graph);
+  const r2 = (v: number): number => Math.round(v * 100) / 100;
+  const nodes = view.layout.nodes;
+  return {
+    box: nodes.map((n) => [r2(n.x), r2(n.y), r2(n.w), r2(n.h)] as const),
+    role: nodes.map((n) => n.role),
+    title: nodes.map((n) => n.title),
+    formula: nodes.map((n) => n.formula),
+    interesting: nodes.flatMap((n, i) => (n.interesting ? [i] : [])),
+    parents: ix.parents.map((ps) => ps.slice()),
+    edges: view.layout.edges.map((e) => [at.get(e.from)!, at.get(e.to)!, e.points.flatMap((p) => [r2(p.x), r2(p.y)])] as const),
+    width: r2(view.layout.width),
+    height: r2(view.layout.height),
+    row: nodes.map((n) => row.get(n.id)!),
+  };
+}
 
 interface TheoremRefs {
   readonly uses: number[];
@@ -137,7 +147,7 @@ function theoremRefs(graphs: readonly ProofGraph[]): TheoremRefs[] {
 }
 
 function theoremLink(graphs: readonly ProofGraph[], j: number): string {
-  return `<a href="#t${j}">${escapeHtml(graphs[j]!.title)}</a>`;
+  return `<a href="#t${h(j)}">${h(graphs[j]!.title)}</a>`;
 }
 
 function statementOf(g: ProofGraph): string {
@@ -148,6 +158,7 @@ function statementOf(g: ProofGraph): string {
 /** Export graphs as one self-contained HTML document. */
 export function exportHtml(graphs: readonly ProofGraph[], opts: ExportOptions = {}): string {
   const title = opts.title ?? (graphs.length === 1 ? graphs[0]!.title : 'Entail proofs');
+  const maxView = opts.maxGraphView ?? 4000;
   const refs = theoremRefs(graphs);
   const out: string[] = [];
   const rules = new Map<string, number>();
@@ -159,31 +170,33 @@ export function exportHtml(graphs: readonly ProofGraph[], opts: ExportOptions = 
     }
     return k;
   };
-  const data: { p: number[][]; k: string[]; l: string[]; r: string[] }[] = [];
+  const data: { g: (PageGraph | null)[]; rows: number[][][] } = { g: [], rows: [] };
   const titleIdx = new Map<string, number>();
-  graphs.forEach((h, j) => {
-    if (!titleIdx.has(h.title)) titleIdx.set(h.title, j);
+  graphs.forEach((g, j) => {
+    if (!titleIdx.has(g.title)) titleIdx.set(g.title, j);
   });
+  const css = pageCss();
+  const script = pageScript();
 
   out.push(
     '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    // No network: forbid every fetch; inline script and style only.
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">`,
-    `<title>${escapeHtml(title)}</title><style>${CSS}</style></head><body>`,
-    `<h1>${escapeHtml(title)}</h1>`,
+    // No network, and only the page's own script and style element run: both allowed by their hash.
+    `<meta http-equiv="Content-Security-Policy" content="${h(`default-src 'none'; script-src ${cspHash(script)}; style-src ${cspHash(css)}; img-src data:; base-uri 'none'; form-action 'none'`)}">`,
+    `<title>${h(title)}</title><style>${css}</style></head><body>`,
+    `<h1>${h(title)}</h1>`,
   );
-  if (opts.subtitle !== undefined) out.push(`<p class="muted">${escapeHtml(opts.subtitle)}</p>`);
+  if (opts.subtitle !== undefined) out.push(`<p class="muted">${h(opts.subtitle)}</p>`);
 
   // Index of theorems.
-  out.push(`<nav><h2 id="index">Theorems (${graphs.length})</h2><ol id="idx">`);
+  out.push(`<nav><h2 id="index">Theorems (${h(graphs.length)})</h2><ol id="idx">`);
   graphs.forEach((g, i) => {
     const r = refs[i]!;
-    out.push(`<li data-testid="theorem-link"><a href="#t${i}">${escapeHtml(g.title)}</a>`);
+    out.push(`<li data-testid="theorem-link"><a href="#t${h(i)}">${h(g.title)}</a>`);
     const st = statementOf(g);
-    if (st !== '' && st !== '⊥') out.push(` <code>${escapeHtml(st)}</code>`);
-    if (g.status !== undefined) out.push(` <span class="badge">${escapeHtml(g.status)}</span>`);
-    out.push(` <span class="muted">${g.nodes.length} steps</span>`);
+    if (st !== '' && st !== '⊥') out.push(` <code>${h(st)}</code>`);
+    if (g.status !== undefined) out.push(` <span class="badge">${h(g.status)}</span>`);
+    out.push(` <span class="muted">${h(g.nodes.length)} steps</span>`);
     if (r.uses.length > 0) out.push(` <span class="muted">uses</span> ${r.uses.map((j) => theoremLink(graphs, j)).join(', ')}`);
     if (r.usedBy.length > 0) out.push(` <span class="muted">used by</span> ${r.usedBy.map((j) => theoremLink(graphs, j)).join(', ')}`);
     out.push('</li>');
@@ -193,65 +206,64 @@ export function exportHtml(graphs: readonly ProofGraph[], opts: ExportOptions = 
   graphs.forEach((g, i) => {
     const ix = indexGraph(g);
     const r = refs[i]!;
-    out.push(`<section id="t${i}" data-testid="theorem"><h2>${escapeHtml(g.title)}`);
-    if (g.status !== undefined) out.push(` <span class="badge">${escapeHtml(g.status)}</span>`);
+    out.push(`<section id="t${h(i)}" data-testid="theorem"><h2>${h(g.title)}`);
+    if (g.status !== undefined) out.push(` <span class="badge">${h(g.status)}</span>`);
     out.push('</h2>');
-    if (g.note !== undefined) out.push(`<p class="muted">${escapeHtml(g.note)}</p>`);
+    if (g.note !== undefined) out.push(`<p class="muted">${h(g.note)}</p>`);
     const refLine: string[] = [];
     if (r.uses.length > 0) refLine.push(`uses ${r.uses.map((j) => theoremLink(graphs, j)).join(', ')}`);
     if (r.usedBy.length > 0) refLine.push(`used by ${r.usedBy.map((j) => theoremLink(graphs, j)).join(', ')}`);
     if (refLine.length > 0) out.push(`<p>${refLine.join(' · ')}</p>`);
+    const drawn = g.nodes.length <= maxView;
+    data.g.push(drawn ? pageGraph(g) : null);
+    out.push(legendHtml());
     out.push(
-      `<p><button type="button" data-graph="${i}">graph view</button> <a href="#index">index</a></p><div class="gv" id="gv${i}"></div>`,
+      drawn
+        ? `<div class="gv" id="gv${h(i)}" data-testid="graph-view"></div>`
+        : `<p class="muted">${h(`Graph too large for the drawn view (${g.nodes.length} steps); use the step list.`)}</p>`,
       '<table><thead><tr><th>#</th><th>formula</th><th>rule</th><th>premises</th><th>used by</th><th>source</th></tr></thead><tbody>',
     );
-    const p: number[][] = [];
-    const k: string[] = [];
-    const l: string[] = [];
-    const rl: string[] = [];
+    const rows: number[][] = [];
     const substOf = new Map<string, string>();
     for (const e of g.edges) if (e.subst !== undefined) substOf.set(`${e.from}\u0000${e.to}`, e.subst);
     for (let n = 0; n < g.nodes.length; n++) {
       const nd: GraphNode = g.nodes[n]!;
       const parents = ix.parents[n]!;
       const children = ix.children[n]!;
-      p.push(parents.slice());
-      k.push(nd.kind);
-      l.push(nd.label);
-      rl.push(nd.rule);
+      rows.push(parents.slice());
+      const anchor = `t${i}-n${n}`;
       out.push(
-        `<tr class="step k-${nd.kind}" id="t${i}-n${n}" data-testid="step"><td class="num"><a href="#t${i}-n${n}">${escapeHtml(nd.label)}</a></td>`,
-        `<td><span class="f">${escapeHtml(nd.text)}</span>`,
+        `<tr class="step role-${h(roleClass(nd, g.root))}" id="${h(anchor)}" data-testid="step"><td class="num"><a href="#${h(anchor)}">${h(nd.label)}</a></td>`,
+        `<td><span class="f">${h(nd.text)}</span>`,
       );
-      if (nd.detail !== undefined) out.push(` <span class="muted">${escapeHtml(nd.detail)}</span>`);
-      out.push(
-        `</td><td class="rule"><a href="#rule-${ruleId(nd.rule)}" title="${escapeHtml(ruleExplanation(nd.rule))}">${escapeHtml(nd.rule)}</a>`,
-      );
-      if (nd.role !== undefined && nd.role !== 'plain') out.push(` <span class="badge">${escapeHtml(nd.role)}</span>`);
+      if (nd.detail !== undefined) out.push(` <span class="muted">${h(nd.detail)}</span>`);
+      out.push(`</td><td class="rule"><a href="#rule-${h(ruleId(nd.rule))}" title="${h(ruleExplanation(nd.rule))}">${h(nd.rule)}</a>`);
+      if (nd.role !== undefined && nd.role !== 'plain') out.push(` <span class="badge">${h(nd.role)}</span>`);
       out.push('</td><td class="links parents">');
       for (const q of parents) {
         const s = substOf.get(`${g.nodes[q]!.id}\u0000${nd.id}`);
-        const t = s === undefined ? '' : ` title="${escapeHtml(s)}"`;
-        out.push(`<a href="#t${i}-n${q}" data-rel="parent"${t}>${escapeHtml(g.nodes[q]!.label)}</a>`);
+        const t = s === undefined ? '' : ` title="${h(s)}"`;
+        out.push(`<a href="#t${h(i)}-n${h(q)}" data-rel="parent"${t}>${h(g.nodes[q]!.label)}</a>`);
       }
       if (nd.ref !== undefined) {
         const j = titleIdx.get(nd.ref);
-        if (j !== undefined && j !== i) out.push(`<a href="#t${j}" data-rel="lemma">${escapeHtml(nd.ref)}</a>`);
+        if (j !== undefined && j !== i) out.push(`<a href="#t${h(j)}" data-rel="lemma">${h(nd.ref)}</a>`);
       }
       out.push('</td><td class="links children">');
-      for (const c of children) out.push(`<a href="#t${i}-n${c}" data-rel="child">${escapeHtml(g.nodes[c]!.label)}</a>`);
-      out.push(`</td><td>${nd.source !== undefined ? escapeHtml(nd.source) : ''}</td></tr>`);
+      for (const c of children) out.push(`<a href="#t${h(i)}-n${h(c)}" data-rel="child">${h(g.nodes[c]!.label)}</a>`);
+      out.push(`</td><td>${nd.source !== undefined ? h(nd.source) : ''}</td></tr>`);
     }
     out.push('</tbody></table></section>');
-    data.push({ p, k, l, r: rl });
+    data.rows.push(rows);
   });
 
   out.push('<section id="glossary"><h2>Rules</h2><dl class="gl">');
-  for (const [rule, id] of rules) out.push(`<dt id="rule-${id}">${escapeHtml(rule)}</dt><dd>${escapeHtml(ruleExplanation(rule))}</dd>`);
+  for (const [rule, id] of rules) out.push(`<dt id="rule-${h(id)}">${h(rule)}</dt><dd>${h(ruleExplanation(rule))}</dd>`);
   out.push('</dl></section>');
+  const pageData: PageData = data;
   out.push(
-    `<script type="application/json" id="entail-data">${scriptJson({ g: data, max: opts.maxGraphView ?? 4000 })}</script>`,
-    `<script>${JS}</script></body></html>\n`,
+    `<script type="application/json" id="entail-data">${scriptJson(pageData)}</script>`,
+    `<script>${script}</script></body></html>\n`,
   );
   return out.join('');
 }

@@ -9,3 +9,7 @@ export { displayLadr, fromProver9, fromProver9All, justificationParents, ladrToD
 export { exportHtml, escapeHtml, scriptJson } from './html.js';
 export type { ExportOptions } from './html.js';
 export { RULE_GLOSSARY, ruleExplanation } from './glossary.js';
+export * from './view.js';
+export { pageMain, pageScript } from './page.js';
+export type { PageData, PageGraph } from './page.js';
+export { cspHash } from './sha256.js';

@@ -1,22 +1,16 @@
 /**
- * Cytoscape + dagre inside one adapter component. Props in (graph, selection,
- * highlights), selection out; an imperative handle for fit/zoom/export. The
- * graph is rebuilt only when the graph object changes; selection and search only
- * restyle (class toggles in one batch), which is what keeps 2,000-node proofs
- * interactive.
+ * Cytoscape inside one adapter component. It draws a `ProofView` from the proof-graph
+ * view model as given: positions, box sizes, the two label lines, role colours and the
+ * routed edges all come from there (the HTML export draws the same view), so this file
+ * only translates it into Cytoscape elements and styles. The first view is the view
+ * model's `initialViewport` (labels at least 11 px on screen). Selection and search
+ * only restyle (class toggles in one batch).
  */
-import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import cytoscape from 'cytoscape';
-import dagre from 'cytoscape-dagre';
-import type { GraphData } from '../../../api/contract.js';
-import { ancestorsOf, graphToSvg, layeredLayout, truncate } from '../state/graphview.js';
-
-/** Above this many nodes the fast layered layout replaces dagre (see layeredLayout). */
-const DAGRE_MAX_NODES = 150;
-/** A big proof fitted whole is unreadable dots: it opens at this zoom, centred on the conclusion (Fit shows all). */
-const BIG_ZOOM = 0.9;
-
-cytoscape.use(dagre);
+import type { ProofView, RoleClass, ViewEdge, ViewNode } from '../../../provers/graph/view.js';
+import { PALETTES, ROLE_CLASSES, initialViewport } from '../../../provers/graph/view.js';
+import { ancestorsOf, graphToSvg } from '../state/graphview.js';
 
 export interface GraphHandle {
   fit(): void;
@@ -26,21 +20,26 @@ export interface GraphHandle {
 }
 
 export interface CytoscapeGraphProps {
-  readonly graph: GraphData;
+  readonly view: ProofView;
   readonly selected?: string;
   readonly matches: readonly string[];
   readonly onSelect: (id: string | undefined) => void;
-  /** Called once the layout is done and the graph is interactive (ms since mount). */
+  /** Double-click on a step with hidden premises. */
+  readonly onExpand?: (id: string) => void;
+  /** Called once the graph is drawn and interactive (ms since the graph was given). */
   readonly onReady?: (ms: number) => void;
 }
 
 declare global {
   interface Window {
-    /** Test/bench hook: where a node is drawn (page coordinates) and when the last layout finished. */
+    /** Test/bench hook: what is drawn where, and when the graph became interactive. */
     __entailGraph?: {
       nodeCenter(id: string): { x: number; y: number } | undefined;
+      /** Every node's box in page coordinates, with its rendered font size (zoom × font size). */
+      boxes(): { id: string; x1: number; y1: number; x2: number; y2: number; fontPx: number }[];
+      /** The canvas in page coordinates. */
+      canvas(): { x: number; y: number; width: number; height: number };
       readyMs?: number;
-      /** Large graphs: when the last idle-time chunk was added (ms since mount); equals readyMs otherwise. */
       completeMs?: number;
       nodes: number;
       root?: string;
@@ -48,87 +47,155 @@ declare global {
   }
 }
 
-/** Node width from its label; large graphs round it up to a multiple of this so the width can be a class. */
-const WIDTH_STEP = 20;
-const MAX_WIDTH = 230;
+/** Above this many steps the view uses the cheaper drawing and highlighting paths. */
+const BIG = 400;
+/** In a large view, the most ancestors that are restyled on a click. */
+const MAX_RESTYLE = 300;
 
-function labelWidth(display: string, big: boolean): number {
-  const w = Math.min(MAX_WIDTH, 14 + display.length * 5.6);
-  return big ? Math.min(MAX_WIDTH + WIDTH_STEP, Math.ceil(w / WIDTH_STEP) * WIDTH_STEP) : w;
+/** Follows the system colour scheme (the workbench has no theme setting of its own). */
+function useDark(): boolean {
+  const query = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : undefined;
+  const [dark, setDark] = useState(query?.matches ?? false);
+  useEffect(() => {
+    if (!query) return;
+    const on = (e: MediaQueryListEvent): void => setDark(e.matches);
+    query.addEventListener('change', on);
+    return () => query.removeEventListener('change', on);
+  }, [query]);
+  return dark;
 }
 
-/**
- * Every style is a plain value keyed by selector or class (no style functions); the node kind is a class.
- * Large graphs get the cheapest form: every property an element carries is applied (and checked for
- * bounds/z-order triggers) once per element, so they set as few as possible — width by class instead of a
- * data mapper, Cytoscape's default haystack edges (straight, centre to centre, under the nodes — the layered
- * layout already points them downwards), no arrows, no label wrapping.
- */
-function stylesheet(big: boolean, widths: ReadonlySet<number>): cytoscape.StylesheetJson {
-  const node: cytoscape.Css.Node = {
-    shape: 'round-rectangle',
-    'background-color': '#ffffff',
-    'border-width': 1,
-    'border-color': '#6b7280',
-    label: 'data(display)',
-    'font-size': 10,
-    'text-valign': 'center',
-    height: 26,
-    // Below 6 px on screen labels are not drawn at all.
-    'min-zoomed-font-size': 6,
-    ...(big ? {} : { width: 'data(w)', color: '#111827', 'text-halign': 'center', 'text-wrap': 'ellipsis', 'text-max-width': '220px' }),
-  };
-  const edge: cytoscape.Css.Edge = big
-    ? { width: 1, 'line-color': '#9ca3af' }
-    : {
-        width: 1,
-        'line-color': '#9ca3af',
-        'target-arrow-color': '#9ca3af',
-        'target-arrow-shape': 'triangle',
-        'curve-style': 'bezier',
-        'arrow-scale': 0.7,
-      };
+function stylesheet(view: ProofView, dark: boolean): cytoscape.StylesheetJson {
+  const p = PALETTES[dark ? 'dark' : 'light'];
+  const m = view.metrics;
+  const roles = ROLE_CLASSES.map((r: RoleClass) => ({
+    selector: `node.role-${r}`,
+    style: { 'background-color': p.roles[r].fill, 'border-color': p.roles[r].stroke },
+  }));
   return [
-    { selector: 'node', style: node },
-    ...[...widths].map((w) => ({ selector: `node.w${w}`, style: { width: w } })),
-    { selector: 'node.k-input', style: { 'background-color': '#e0ecff', 'border-color': '#3b6fd8' } },
-    { selector: 'node.k-preprocessing', style: { 'background-color': '#f3f4f6', 'border-style': 'dashed' } },
-    { selector: 'node.k-theorem', style: { 'background-color': '#fde2e1', 'border-color': '#c2410c', 'border-width': 2 } },
-    { selector: 'node.k-lemma', style: { 'background-color': '#fef9c3' } },
-    { selector: 'edge', style: edge },
-    // Colour-only changes: no geometry recomputation when a selection restyles thousands of elements.
-    { selector: 'node.ancestor', style: { 'border-color': '#d97706', 'background-color': '#fff7e6' } },
-    { selector: 'edge.ancestor', style: big ? { 'line-color': '#d97706' } : { 'line-color': '#d97706', 'target-arrow-color': '#d97706' } },
-    { selector: 'node.match', style: { 'background-color': '#fde68a' } },
-    { selector: 'node:selected', style: { 'border-color': '#b91c1c', 'background-color': '#fee2e2' } },
-    { selector: '.faded', style: { opacity: 0.35 } },
+    {
+      selector: 'node',
+      style: {
+        shape: 'round-rectangle',
+        width: 'data(w)',
+        height: 'data(h)',
+        'border-width': 1.2,
+        label: 'data(display)',
+        'font-size': m.fontSize,
+        'font-family': 'system-ui, -apple-system, "Segoe UI", sans-serif',
+        color: p.text,
+        'text-valign': 'center',
+        'text-halign': 'center',
+        'text-wrap': 'wrap',
+        'line-height': m.lineHeight / m.fontSize,
+        'min-zoomed-font-size': 4,
+      },
+    },
+    ...roles,
+    { selector: 'node.interesting', style: { 'border-width': 2.6 } },
+    { selector: 'node.has-hidden', style: { 'border-style': 'dashed' } },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.1,
+        'line-color': p.edge,
+        'target-arrow-color': p.edge,
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.7,
+        'curve-style': 'straight',
+        'source-endpoint': 'data(se)',
+        'target-endpoint': 'data(te)',
+      },
+    },
+    {
+      selector: 'edge.routed',
+      style: {
+        'curve-style': 'segments',
+        'edge-distances': 'endpoints',
+        'segment-weights': 'data(sw)',
+        'segment-distances': 'data(sd)',
+      } as unknown as cytoscape.Css.Edge,
+    },
+    { selector: 'node.ancestor', style: { 'border-color': p.highlight, 'border-width': 2.4 } },
+    { selector: 'edge.ancestor', style: { 'line-color': p.highlight, 'target-arrow-color': p.highlight, width: 2 } },
+    { selector: 'node.match', style: { 'border-color': p.highlight, 'border-width': 3 } },
+    { selector: 'node:selected', style: { 'border-color': p.highlight, 'border-width': 3.5 } },
+    { selector: '.faded', style: { opacity: 0.4 } },
   ];
 }
 
-/** Large graphs: elements outside the first view are added in idle time, this many per chunk. */
-const CHUNK = 400;
-
-/** The current selection / search, so elements added later get the same classes as those already drawn. */
-interface Highlight {
-  readonly selected?: string;
-  readonly anc: ReadonlySet<string>;
-  readonly matches: ReadonlySet<string>;
+/**
+ * An edge's bend points in Cytoscape's terms: with `edge-distances: endpoints` each point is
+ * `S + w·(T − S) + d·n`, where S and T are the edge's own end points and n is (T − S) turned a
+ * quarter to the left, normalised.
+ */
+function segmentsOf(e: ViewEdge): { sw: number[]; sd: number[] } | undefined {
+  if (e.points.length <= 2) return undefined;
+  const s = e.points[0]!;
+  const t = e.points[e.points.length - 1]!;
+  const dx = t.x - s.x;
+  const dy = t.y - s.y;
+  const l2 = dx * dx + dy * dy || 1;
+  const l = Math.sqrt(l2);
+  const sw: number[] = [];
+  const sd: number[] = [];
+  for (const q of e.points.slice(1, -1)) {
+    const px = q.x - s.x;
+    const py = q.y - s.y;
+    sw.push((px * dx + py * dy) / l2);
+    sd.push((px * -dy + py * dx) / l);
+  }
+  return { sw, sd };
 }
 
-/**
- * Highlight classes of one element: with a selection, its ancestor steps and the edges into them and into the
- * selection are `ancestor`, everything else but the selection is `faded` (what `predecessors()` gives, but
- * computed on the whole graph, so it is right for elements not added yet).
- */
-function highlightClass(h: Highlight, group: 'nodes' | 'edges', id: string, target?: string): string[] {
-  const out: string[] = [];
-  if (h.selected !== undefined) {
-    if (group === 'nodes') {
-      if (h.anc.has(id)) out.push('ancestor');
-      else if (id !== h.selected) out.push('faded');
-    } else out.push(target !== undefined && (target === h.selected || h.anc.has(target)) ? 'ancestor' : 'faded');
+function elementsOf(view: ProofView): cytoscape.ElementDefinition[] {
+  const out: cytoscape.ElementDefinition[] = [];
+  const byId = new Map<string, ViewNode>(view.layout.nodes.map((n) => [n.id, n] as const));
+  for (const n of view.layout.nodes) {
+    const classes = [`role-${n.role}`];
+    if (n.interesting) classes.push('interesting');
+    if (n.hiddenParents > 0) classes.push('has-hidden');
+    const more = n.hiddenParents > 0 ? ` (+${n.hiddenParents})` : '';
+    out.push({
+      group: 'nodes',
+      data: { id: n.id, display: `${n.title}${more}\n${n.formula}`, w: n.w, h: n.h },
+      position: { x: n.x, y: n.y },
+      classes,
+    });
   }
-  if (group === 'nodes' && h.matches.has(id)) out.push('match');
+  view.layout.edges.forEach((e, k) => {
+    const a = byId.get(e.from);
+    const b = byId.get(e.to);
+    if (!a || !b) return;
+    const seg = segmentsOf(e);
+    out.push({
+      group: 'edges',
+      data: { id: `e${k}`, source: e.from, target: e.to, se: `0 ${a.h / 2}`, te: `0 ${-b.h / 2}`, ...(seg ?? {}) },
+      ...(seg ? { classes: ['routed'] } : {}),
+    });
+  });
+  return out;
+}
+
+/** Highlight classes of one element for a selection (its ancestry) and a search. */
+function highlightClass(
+  selected: string | undefined,
+  anc: ReadonlySet<string>,
+  matches: ReadonlySet<string>,
+  ele: cytoscape.SingularElementArgument,
+  big: boolean,
+): string[] {
+  const out: string[] = [];
+  if (selected !== undefined) {
+    if (ele.isNode()) {
+      if (anc.has(ele.id())) out.push('ancestor');
+      else if (ele.id() !== selected && !big) out.push('faded');
+    } else if (!big) {
+      const t = ele.data('target') as string;
+      out.push(t === selected || anc.has(t) ? 'ancestor' : 'faded');
+    }
+  }
+  if (ele.isNode() && matches.has(ele.id())) out.push('match');
   return out;
 }
 
@@ -137,256 +204,140 @@ export const CytoscapeGraph = forwardRef<GraphHandle, CytoscapeGraphProps>(funct
   const cyRef = useRef<cytoscape.Core | null>(null);
   const latest = useRef(props);
   latest.current = props;
-  const highlight = useRef<Highlight>({ anc: new Set(), matches: new Set() });
-  /** Adds whatever is still waiting for idle time (before Fit and the exports, which need the whole graph). */
-  const flush = useRef<() => void>(() => {});
+  const dark = useDark();
+  const palette = PALETTES[dark ? 'dark' : 'light'];
 
   useImperativeHandle(ref, () => ({
     fit: () => {
-      flush.current();
       cyRef.current?.fit(undefined, 20);
     },
     zoom: (f) => {
       const cy = cyRef.current;
       if (cy) cy.zoom({ level: cy.zoom() * f, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
     },
-    png: () => {
-      flush.current();
-      return cyRef.current?.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' });
-    },
+    png: () => cyRef.current?.png({ output: 'blob', full: true, scale: 2, bg: palette.background }),
     svg: () => {
-      flush.current();
       const cy = cyRef.current;
       if (!cy) return undefined;
       const pos = new Map<string, { x: number; y: number; w: number; h: number }>();
-      cy.nodes().forEach((n) => {
-        const p = n.position();
-        pos.set(n.id(), { x: p.x, y: p.y, w: n.width(), h: n.height() });
-      });
-      return graphToSvg(latest.current.graph, pos);
+      for (const n of latest.current.view.layout.nodes) pos.set(n.id, { x: n.x, y: n.y, w: n.w, h: n.h });
+      return graphToSvg(latest.current.view.graph, pos);
     },
   }));
 
-  // Build + lay out when the graph changes.
+  // Build when the view changes; positions come with the elements, so there is no layout pass.
   useEffect(() => {
     const t0 = performance.now();
-    const g = props.graph;
-    const ids = new Set(g.nodes.map((n) => n.id));
-    const elements: cytoscape.ElementDefinition[] = [];
-    const big = g.nodes.length > DAGRE_MAX_NODES;
-    const display = new Map<string, string>();
-    const widths = new Map<string, number>();
-    for (const n of g.nodes) {
-      const d = `${n.label}. ${truncate(n.text, 40)}`;
-      display.set(n.id, d);
-      widths.set(n.id, labelWidth(d, big));
-    }
-    const positions = big ? layeredLayout(g, (id) => widths.get(id) ?? 100) : undefined;
-    const rootAt = positions && g.root !== undefined ? positions.get(g.root) : undefined;
-    const view =
-      positions && host.current
-        ? {
-            zoom: BIG_ZOOM,
-            pan: rootAt
-              ? { x: host.current.clientWidth / 2 - BIG_ZOOM * rootAt.x, y: host.current.clientHeight / 2 - BIG_ZOOM * rootAt.y }
-              : { x: host.current.clientWidth / 2, y: 40 },
-          }
-        : undefined;
-    for (const n of g.nodes) {
-      const w = widths.get(n.id)!;
-      elements.push({
-        group: 'nodes',
-        data: big ? { id: n.id, display: display.get(n.id)! } : { id: n.id, display: display.get(n.id)!, w },
-        classes: big ? [`k-${n.kind}`, `w${w}`] : [`k-${n.kind}`],
-        ...(positions ? { position: { ...positions.get(n.id)! } } : {}),
-      });
-    }
-    const edgeDefs: cytoscape.ElementDefinition[] = [];
-    let k = 0;
-    for (const e of g.edges)
-      if (ids.has(e.from) && ids.has(e.to)) edgeDefs.push({ group: 'edges', data: { id: `e${k++}`, source: e.from, target: e.to } });
-    // Large proofs: Cytoscape styles every element before its first frame (≈ 0.1–0.2 ms each here), so only the
-    // first view (plus half a screen around it, and the far ends of the edges that reach into it) is built now;
-    // the rest follows in idle-time chunks, nearest first, and a click meanwhile is answered between chunks.
-    let first = [...elements, ...edgeDefs];
-    const chunks: cytoscape.ElementDefinition[][] = [];
-    if (positions && view && host.current) {
-      const { zoom, pan } = view;
-      const w = host.current.clientWidth / zoom;
-      const h = host.current.clientHeight / zoom;
-      const [x0, y0] = [-pan.x / zoom - w / 2, -pan.y / zoom - h / 2];
-      const near = new Set<string>();
-      for (const [id, p] of positions) if (p.x >= x0 && p.x <= x0 + 2 * w && p.y >= y0 && p.y <= y0 + 2 * h) near.add(id);
-      const now = new Set(near);
-      for (const e of edgeDefs) {
-        const { source, target } = e.data as { source: string; target: string };
-        if (near.has(source) || near.has(target)) now.add(source).add(target);
-      }
-      first = [];
-      const later: cytoscape.ElementDefinition[] = [];
-      for (const d of elements) (now.has(d.data.id!) ? first : later).push(d);
-      const edgesOf = new Map<string, cytoscape.ElementDefinition[]>();
-      for (const e of edgeDefs) {
-        const { source, target } = e.data as { source: string; target: string };
-        if (now.has(source) && now.has(target)) first.push(e);
-        else
-          for (const end of [source, target]) {
-            let l = edgesOf.get(end);
-            if (!l) edgesOf.set(end, (l = []));
-            l.push(e);
-          }
-      }
-      const c = rootAt ?? { x: 0, y: 0 };
-      const dist = (d: cytoscape.ElementDefinition): number => {
-        const p = positions.get(d.data.id!)!;
-        return Math.abs(p.x - c.x) + Math.abs(p.y - c.y);
-      };
-      later.sort((a, b) => dist(a) - dist(b));
-      const present = now;
-      const added = new Set<cytoscape.ElementDefinition>();
-      let chunk: cytoscape.ElementDefinition[] = [];
-      for (const d of later) {
-        const id = d.data.id!;
-        chunk.push(d);
-        present.add(id);
-        for (const e of edgesOf.get(id) ?? []) {
-          const { source, target } = e.data as { source: string; target: string };
-          if (!added.has(e) && present.has(source) && present.has(target)) {
-            added.add(e);
-            chunk.push(e);
-          }
-        }
-        if (chunk.length >= CHUNK) {
-          chunks.push(chunk);
-          chunk = [];
-        }
-      }
-      if (chunk.length > 0) chunks.push(chunk);
-    }
+    const view = props.view;
+    const el = host.current!;
+    const vp = initialViewport(
+      view.layout,
+      { width: el.clientWidth, height: el.clientHeight },
+      { fontSize: view.metrics.fontSize, minFontPx: 11, ...(view.graph.root !== undefined ? { focus: view.graph.root } : {}) },
+    );
+    const big = view.layout.nodes.length > BIG;
     const cy = cytoscape({
-      container: host.current!,
-      elements: first,
-      style: stylesheet(big, big ? new Set(widths.values()) : new Set()),
-      // Large proofs: positions come with the elements, and the first view is a readable zoom on the
-      // conclusion, set here rather than by fit() + zoom() afterwards — fitting measures every element's
-      // bounding box, i.e. computes every element's style before the first frame.
-      layout: view ? { name: 'preset', fit: false, zoom: view.zoom, pan: view.pan } : { name: 'preset' },
+      container: el,
+      elements: elementsOf(view),
+      style: stylesheet(view, dark),
+      layout: { name: 'preset', fit: false, zoom: vp.zoom, pan: vp.pan },
       minZoom: 0.02,
       maxZoom: 4,
       boxSelectionEnabled: false,
       selectionType: 'single',
-      // Large proofs: draw a cached texture while panning/zooming.
       textureOnViewport: big,
       hideEdgesOnViewport: big,
       pixelRatio: big ? 1 : 'auto',
       motionBlur: false,
     });
+    // `layout.zoom/pan` of preset are applied only with fit: false on some versions; set them explicitly too.
+    cy.viewport({ zoom: vp.zoom, pan: vp.pan });
     cyRef.current = cy;
     cy.on('tap', 'node', (ev) => latest.current.onSelect(ev.target.id() as string));
+    cy.on('dbltap', 'node', (ev) => latest.current.onExpand?.(ev.target.id() as string));
     cy.on('tap', (ev) => {
       if (ev.target === cy) latest.current.onSelect(undefined);
     });
-    const ready = (): void => {
-      const ms = performance.now() - t0;
-      window.__entailGraph = {
-        nodes: g.nodes.length,
-        readyMs: ms,
-        ...(g.root !== undefined ? { root: g.root } : {}),
-        nodeCenter(id) {
-          const n = cy.$id(id);
-          if (n.empty() || !host.current) return undefined;
-          const rp = n.renderedPosition();
-          const r = host.current.getBoundingClientRect();
-          return { x: r.left + rp.x, y: r.top + rp.y };
-        },
-      };
-      latest.current.onReady?.(ms);
+    const ms = performance.now() - t0;
+    const fontSize = view.metrics.fontSize;
+    window.__entailGraph = {
+      nodes: view.layout.nodes.length,
+      readyMs: ms,
+      completeMs: ms,
+      ...(view.graph.root !== undefined ? { root: view.graph.root } : {}),
+      nodeCenter(id) {
+        const n = cy.$id(id);
+        if (n.empty() || !host.current) return undefined;
+        const rp = n.renderedPosition();
+        const r = host.current.getBoundingClientRect();
+        return { x: r.left + rp.x, y: r.top + rp.y };
+      },
+      boxes() {
+        const r = host.current?.getBoundingClientRect();
+        if (!r) return [];
+        return cy.nodes().map((n) => {
+          const b = n.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
+          // The bounding box includes the border; the box proper is what the layout placed.
+          const bw = (n.width() * cy.zoom()) / 2;
+          const bh = (n.height() * cy.zoom()) / 2;
+          const cx = (b.x1 + b.x2) / 2;
+          const cyy = (b.y1 + b.y2) / 2;
+          return {
+            id: n.id(),
+            x1: r.left + cx - bw,
+            y1: r.top + cyy - bh,
+            x2: r.left + cx + bw,
+            y2: r.top + cyy + bh,
+            fontPx: cy.zoom() * fontSize,
+          };
+        });
+      },
+      canvas() {
+        const r = host.current!.getBoundingClientRect();
+        return { x: r.left, y: r.top, width: r.width, height: r.height };
+      },
     };
-    let idle: number | undefined;
-    const complete = (): void => {
-      if (window.__entailGraph) window.__entailGraph.completeMs = performance.now() - t0;
-    };
-    const addChunk = (defs: cytoscape.ElementDefinition[]): void => {
-      const h = highlight.current;
-      for (const d of defs) {
-        const group = d.group === 'edges' ? 'edges' : 'nodes';
-        const extra = highlightClass(h, group, d.data.id!, (d.data as { target?: string }).target);
-        if (extra.length > 0) d.classes = [...((d.classes as string[] | undefined) ?? []), ...extra];
-        if (d.data.id === h.selected) d.selected = true;
-      }
-      cy.add(defs);
-    };
-    const step = (): void => {
-      idle = undefined;
-      const next = chunks.shift();
-      if (next) addChunk(next);
-      if (chunks.length > 0) idle = requestIdleCallback(step, { timeout: 300 });
-      else complete();
-    };
-    flush.current = () => {
-      if (idle !== undefined) cancelIdleCallback(idle);
-      idle = undefined;
-      if (chunks.length === 0) return;
-      cy.batch(() => {
-        for (const c of chunks.splice(0)) addChunk(c);
-      });
-      complete();
-    };
-    if (big) {
-      ready(); // positions came with the elements: no layout pass at all
-      if (chunks.length > 0) idle = requestIdleCallback(step, { timeout: 300 });
-      else complete();
-    } else {
-      const layout = cy.layout({
-        name: 'dagre',
-        rankDir: 'TB',
-        nodeSep: 12,
-        rankSep: 36,
-        animate: false,
-        fit: true,
-        padding: 20,
-      } as cytoscape.LayoutOptions);
-      layout.one('layoutstop', () => {
-        ready();
-        complete();
-      });
-      layout.run();
-    }
+    latest.current.onReady?.(ms);
     return () => {
-      if (idle !== undefined) cancelIdleCallback(idle);
-      flush.current = () => {};
       cy.destroy();
       cyRef.current = null;
     };
-  }, [props.graph]);
+  }, [props.view, dark]);
 
-  // Selection, ancestry and search highlights: restyle only, with whole-collection class operations in one batch.
+  // Selection, ancestry and search highlights: restyle only, whole-collection class operations in one batch.
   useEffect(() => {
-    const h: Highlight = {
-      ...(props.selected !== undefined ? { selected: props.selected } : {}),
-      anc: props.selected !== undefined ? ancestorsOf(props.graph, props.selected) : new Set(),
-      matches: new Set(props.matches),
-    };
-    highlight.current = h;
     const cy = cyRef.current;
     if (!cy) return;
+    const selected = props.selected;
+    const anc = selected !== undefined ? ancestorsOf(props.view.graph, selected) : new Set<string>();
+    const matches = new Set(props.matches);
     cy.batch(() => {
       cy.elements('.ancestor, .match, .faded').removeClass('ancestor match faded');
       cy.$(':selected').unselect();
-      if (h.selected !== undefined) cy.$id(h.selected).select();
-      if (h.selected === undefined && h.matches.size === 0) return;
+      if (selected !== undefined) cy.$id(selected).select();
+      if (selected === undefined && matches.size === 0) return;
+      // Restyling is the slow part of a click (each restyled node re-measures its label): a large view marks the
+      // ancestry only when it is a bounded part of the view, otherwise just the selection and the search matches.
+      if (cy.nodes().length > BIG && anc.size > MAX_RESTYLE) {
+        if (matches.size > 0)
+          cy.nodes()
+            .filter((n) => matches.has(n.id()))
+            .addClass('match');
+        return;
+      }
       const by = new Map<string, cytoscape.CollectionReturnValue>();
-      cy.elements().forEach((ele) => {
-        const edge = ele.isEdge();
-        for (const c of highlightClass(h, edge ? 'edges' : 'nodes', ele.id(), edge ? (ele.data('target') as string) : undefined)) {
+      // Large views restyle nodes only: every restyled edge means recomputing its routed segments.
+      const big = cy.nodes().length > BIG;
+      (big ? cy.nodes() : cy.elements()).forEach((ele) => {
+        for (const c of highlightClass(selected, anc, matches, ele, big)) {
           let l = by.get(c);
           if (!l) by.set(c, (l = cy.collection()));
-          l.merge(ele); // in place
+          l.merge(ele);
         }
       });
       for (const [c, eles] of by) eles.addClass(c);
     });
-  }, [props.selected, props.matches, props.graph]);
+  }, [props.selected, props.matches, props.view, dark]);
 
-  return <div ref={host} className="graph-host" data-testid="graph-canvas" />;
+  return <div ref={host} className="graph-host" data-testid="graph-canvas" style={{ background: palette.background, minHeight: 240 }} />;
 });

@@ -1,12 +1,13 @@
-import { lazy, Suspense, useMemo, useRef } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphHandle } from '../adapters/CytoscapeGraph.js';
 
 // Cytoscape + dagre load on first use of the graph tab.
 const CytoscapeGraph = lazy(() => import('../adapters/CytoscapeGraph.js').then((m) => ({ default: m.CytoscapeGraph })));
 import { useDispatch, useSel, useWorkbench } from '../ctx.js';
 import { download } from '../download.js';
-import { collapsePreprocessing, parentsOf, searchNodes } from '../state/graphview.js';
+import { parentsOf, searchNodes } from '../state/graphview.js';
 import type { GraphData } from '../../../api/contract.js';
+import { PALETTES, ROLE_CLASSES, ROLE_LABEL, buildView, defaultFocus, roleClass } from '../../../provers/graph/view.js';
 
 export function GraphPanel() {
   const graph = useSel((s) => s.result?.graph);
@@ -18,14 +19,65 @@ function fileBase(g: GraphData): string {
   return (g.title || 'proof').replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 60);
 }
 
+/** Legend swatches in the light palette's colours (the canvas carries its own background in dark mode). */
+function Legend() {
+  const p = PALETTES.light;
+  return (
+    <div
+      className="graph-legend"
+      data-testid="graph-legend"
+      style={{ display: 'flex', gap: 10, flexWrap: 'wrap', fontSize: 12, flexBasis: '100%' }}
+    >
+      {ROLE_CLASSES.map((r) => (
+        <span key={r}>
+          <span
+            style={{
+              display: 'inline-block',
+              width: 12,
+              height: 12,
+              marginRight: 4,
+              verticalAlign: -2,
+              borderRadius: 3,
+              background: p.roles[r].fill,
+              border: `1.5px solid ${p.roles[r].stroke}`,
+            }}
+          />
+          {ROLE_LABEL[r]}
+        </span>
+      ))}
+      <span className="muted">thick border: interesting step · dashed: premises hidden (double-click to expand)</span>
+    </div>
+  );
+}
+
+/** How many rows the step table lists (the graph shows the rest). */
+const TABLE_ROWS = 400;
+
 export function GraphExplorer({ graph }: { graph: GraphData }) {
   const { effects } = useWorkbench();
   const dispatch = useDispatch();
-  const collapse = useSel((s) => s.graph.collapsePreprocessing);
+  const storedCollapse = useSel((s) => s.graph.collapsePreprocessing);
   const search = useSel((s) => s.graph.search);
   const selected = useSel((s) => s.graph.selected);
   const handle = useRef<GraphHandle>(null);
-  const shown = useMemo(() => (collapse ? collapsePreprocessing(graph) : graph), [graph, collapse]);
+  // View options are per opened graph: a large proof opens collapsed and focused on its spine.
+  const initial = useMemo(() => defaultFocus(graph), [graph]);
+  const [collapse, setCollapse] = useState(storedCollapse || initial.collapsePreprocessing === true);
+  const [focus, setFocus] = useState<'all' | 'spine'>(initial.focus ?? 'all');
+  const [expanded, setExpanded] = useState<readonly string[]>([]);
+  const [subproof, setSubproof] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    setCollapse(storedCollapse || initial.collapsePreprocessing === true);
+    setFocus(initial.focus ?? 'all');
+    setExpanded([]);
+    setSubproof(undefined);
+    // The stored preference applies when a graph is opened, not on every toggle elsewhere.
+  }, [graph, initial]);
+  const view = useMemo(
+    () => buildView(graph, { collapsePreprocessing: collapse, focus, expanded, ...(subproof !== undefined ? { subproof } : {}) }),
+    [graph, collapse, focus, expanded, subproof],
+  );
+  const shown = view.graph;
   const matches = useMemo(() => searchNodes(shown, search), [shown, search]);
   const node = selected ? shown.nodes.find((n) => n.id === selected) : undefined;
   const parents = useMemo(() => (selected ? parentsOf(shown, selected) : []), [shown, selected]);
@@ -33,6 +85,20 @@ export function GraphExplorer({ graph }: { graph: GraphData }) {
     () => (selected ? shown.edges.filter((e) => e.from === selected).map((e) => shown.nodes.find((n) => n.id === e.to)!) : []),
     [shown, selected],
   );
+  const hidden = view.layout.nodes.find((n) => n.id === selected)?.hiddenParents ?? 0;
+  const parentLabels = useMemo(() => {
+    const byId = new Map(shown.nodes.map((n) => [n.id, n.label] as const));
+    const out = new Map<string, string[]>();
+    for (const e of shown.edges) {
+      let l = out.get(e.to);
+      if (!l) out.set(e.to, (l = []));
+      l.push(byId.get(e.from) ?? '?');
+    }
+    return out;
+  }, [shown]);
+  const expand = (id: string): void => {
+    if (focus === 'spine') setExpanded((xs) => (xs.includes(id) ? xs : [...xs, id]));
+  };
 
   return (
     <div className="graph-panel">
@@ -42,10 +108,41 @@ export function GraphExplorer({ graph }: { graph: GraphData }) {
             type="checkbox"
             checked={collapse}
             data-testid="collapse"
-            onChange={(e) => dispatch({ type: 'graph/collapse', collapse: e.target.checked })}
+            onChange={(e) => {
+              setCollapse(e.target.checked);
+              dispatch({ type: 'graph/collapse', collapse: e.target.checked });
+            }}
           />{' '}
           hide preprocessing
         </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={focus === 'spine'}
+            data-testid="focus-spine"
+            onChange={(e) => {
+              setFocus(e.target.checked ? 'spine' : 'all');
+              setExpanded([]);
+            }}
+          />{' '}
+          spine only
+        </label>
+        {subproof !== undefined ? (
+          <button data-testid="whole-proof" onClick={() => setSubproof(undefined)}>
+            whole proof
+          </button>
+        ) : (
+          selected !== undefined && (
+            <button data-testid="subproof" onClick={() => setSubproof(selected)}>
+              subproof of {node?.label ?? 'step'}
+            </button>
+          )
+        )}
+        {view.hiddenCount > 0 && (
+          <span className="muted" data-testid="hidden-count">
+            {view.hiddenCount} steps hidden
+          </span>
+        )}
         <input
           type="search"
           placeholder="search steps (number, rule, text)"
@@ -88,15 +185,17 @@ export function GraphExplorer({ graph }: { graph: GraphData }) {
         >
           HTML
         </button>
+        <Legend />
       </div>
-      <div className="graph-body">
+      <div className="graph-body" style={{ gridTemplateColumns: 'minmax(0, 1fr) 220px' }}>
         <Suspense fallback={<div className="graph-host loading">Loading graph view…</div>}>
           <CytoscapeGraph
             ref={handle}
-            graph={shown}
+            view={view}
             selected={selected}
             matches={matches}
             onSelect={(id) => dispatch({ type: 'graph/select', id })}
+            onExpand={expand}
           />
         </Suspense>
         <aside className="node-details" data-testid="node-details">
@@ -105,6 +204,15 @@ export function GraphExplorer({ graph }: { graph: GraphData }) {
               <h3>
                 Step {node.label} <span className="rule">{node.rule}</span>
               </h3>
+              <p className="muted" data-testid="node-role">
+                {ROLE_LABEL[roleClass(node, shown.root)]}
+                {node.role !== undefined && node.role !== 'plain' ? ` (${node.role})` : ''}
+              </p>
+              {hidden > 0 && focus === 'spine' && (
+                <button data-testid="expand" onClick={() => expand(node.id)}>
+                  show {hidden} hidden premise{hidden === 1 ? '' : 's'}
+                </button>
+              )}
               <p className="formula" data-testid="node-formula">
                 {node.text}
               </p>
@@ -146,6 +254,42 @@ export function GraphExplorer({ graph }: { graph: GraphData }) {
             </p>
           )}
         </aside>
+      </div>
+      <div className="graph-steps" style={{ maxHeight: '24vh', overflow: 'auto', borderTop: '1px solid var(--line)', fontSize: 12 }}>
+        <h4 style={{ margin: '6px 0 2px' }}>Steps</h4>
+        <table className="step-table" data-testid="graph-steps" style={{ width: '100%', borderCollapse: 'collapse' }}>
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>name</th>
+              <th>role</th>
+              <th>rule</th>
+              <th>parents</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.nodes.slice(0, TABLE_ROWS).map((n) => (
+              <tr
+                key={n.id}
+                data-testid="graph-step"
+                className={n.id === selected ? 'selected' : undefined}
+                onClick={() => dispatch({ type: 'graph/select', id: n.id })}
+                style={{ cursor: 'pointer', fontWeight: n.id === selected ? 600 : undefined }}
+              >
+                <td>{n.label}</td>
+                <td>{n.source ?? ''}</td>
+                <td>{n.role ?? ROLE_LABEL[roleClass(n, shown.root)]}</td>
+                <td>{n.rule}</td>
+                <td>{(parentLabels.get(n.id) ?? []).join(', ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {shown.nodes.length > TABLE_ROWS && (
+          <p className="muted">
+            first {TABLE_ROWS} of {shown.nodes.length} steps listed
+          </p>
+        )}
       </div>
     </div>
   );

@@ -1,53 +1,20 @@
 /**
- * Pure graph-view computations for the explorer (headless-testable): collapsing
- * preprocessing steps, ancestry highlight, search, and an SVG rendering of a
- * laid-out graph for export.
+ * Graph-view helpers for the explorer that are specific to the panel (parent lists
+ * with substitutions, search, the SVG download). Which steps are shown, ancestry
+ * and the layout come from the proof-graph view model (provers/graph/view.ts), the
+ * same code the HTML export draws with.
  */
-import type { GraphData, GraphEdge, GraphNode } from '../../../api/contract.js';
+import type { GraphData, GraphNode } from '../../../api/contract.js';
+import { ancestry, collapsePreprocessing as collapse } from '../../../provers/graph/model.js';
+import { DEFAULT_METRICS, layoutGraph } from '../../../provers/graph/view.js';
 
-/**
- * Hide preprocessing nodes: every edge into a visible node is redirected to its
- * nearest visible ancestors, so the shape of the proof survives the collapse.
- */
+/** Hide preprocessing steps (their nearest visible ancestors become direct premises). */
 export function collapsePreprocessing(g: GraphData): GraphData {
-  const hidden = new Set(g.nodes.filter((n) => n.kind === 'preprocessing').map((n) => n.id));
-  if (hidden.size === 0) return g;
-  const parents = new Map<string, GraphEdge[]>();
-  for (const e of g.edges) {
-    let l = parents.get(e.to);
-    if (!l) parents.set(e.to, (l = []));
-    l.push(e);
-  }
-  // Memoised: nearest visible ancestors of a hidden node.
-  const memo = new Map<string, string[]>();
-  const visibleAbove = (id: string): string[] => {
-    const hit = memo.get(id);
-    if (hit) return hit;
-    memo.set(id, []); // cycle guard
-    const out = new Set<string>();
-    for (const e of parents.get(id) ?? []) {
-      if (hidden.has(e.from)) for (const v of visibleAbove(e.from)) out.add(v);
-      else out.add(e.from);
-    }
-    const res = [...out];
-    memo.set(id, res);
-    return res;
-  };
-  const edges: GraphEdge[] = [];
-  const seen = new Set<string>();
-  for (const n of g.nodes) {
-    if (hidden.has(n.id)) continue;
-    for (const e of parents.get(n.id) ?? []) {
-      const froms = hidden.has(e.from) ? visibleAbove(e.from) : [e.from];
-      for (const f of froms) {
-        const key = `${f}\u0000${n.id}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        edges.push(hidden.has(e.from) ? { from: f, to: n.id } : e);
-      }
-    }
-  }
-  return { ...g, nodes: g.nodes.filter((n) => !hidden.has(n.id)), edges };
+  return collapse(g);
+}
+
+export function ancestorsOf(g: GraphData, id: string): Set<string> {
+  return new Set(ancestry(g, id));
 }
 
 export function parentsOf(g: GraphData, id: string): { node: GraphNode; subst?: string }[] {
@@ -57,27 +24,6 @@ export function parentsOf(g: GraphData, id: string): { node: GraphNode; subst?: 
     if (e.to !== id) continue;
     const n = byId.get(e.from);
     if (n) out.push(e.subst !== undefined ? { node: n, subst: e.subst } : { node: n });
-  }
-  return out;
-}
-
-export function ancestorsOf(g: GraphData, id: string): Set<string> {
-  const parents = new Map<string, string[]>();
-  for (const e of g.edges) {
-    let l = parents.get(e.to);
-    if (!l) parents.set(e.to, (l = []));
-    l.push(e.from);
-  }
-  const out = new Set<string>();
-  const stack = [id];
-  while (stack.length > 0) {
-    const x = stack.pop()!;
-    for (const p of parents.get(x) ?? []) {
-      if (!out.has(p)) {
-        out.add(p);
-        stack.push(p);
-      }
-    }
   }
   return out;
 }
@@ -143,77 +89,9 @@ export interface Placed {
   readonly y: number;
 }
 
-/**
- * Fast layered layout for large graphs, O(V log V + E): rank = longest path from
- * the inputs, then one top-down barycentre sweep orders each rank by the mean x
- * of its parents. Why not dagre for everything: dagre adds a dummy node per rank
- * an edge crosses, and proofs have long edges (an axiom used deep in the proof),
- * so a 2,000-step proof can mean millions of dummies and tens of seconds.
- */
-export function layeredLayout(
-  g: GraphData,
-  width: (id: string) => number,
-  opts: { rankGap?: number; nodeGap?: number } = {},
-): Map<string, Placed> {
-  const rankGap = opts.rankGap ?? 62;
-  const nodeGap = opts.nodeGap ?? 14;
-  const n = g.nodes.length;
-  const index = new Map<string, number>();
-  g.nodes.forEach((nd, i) => index.set(nd.id, i));
-  const parents: number[][] = g.nodes.map(() => []);
-  const children: number[][] = g.nodes.map(() => []);
-  for (const e of g.edges) {
-    const a = index.get(e.from);
-    const b = index.get(e.to);
-    if (a === undefined || b === undefined || a === b) continue;
-    parents[b]!.push(a);
-    children[a]!.push(b);
-  }
-  // Kahn's algorithm; nodes left on a cycle are released in input order.
-  const indeg = new Int32Array(n);
-  for (let i = 0; i < n; i++) indeg[i] = parents[i]!.length;
-  const rank = new Int32Array(n);
-  const done = new Uint8Array(n);
-  const queue: number[] = [];
-  for (let i = 0; i < n; i++) if (indeg[i] === 0) queue.push(i);
-  let head = 0;
-  let placed = 0;
-  let scan = 0;
-  while (placed < n) {
-    if (head === queue.length) {
-      while (done[scan]) scan++;
-      queue.push(scan);
-    }
-    const v = queue[head++]!;
-    if (done[v]) continue;
-    done[v] = 1;
-    placed++;
-    for (const p of parents[v]!) if (done[p] && rank[p]! + 1 > rank[v]!) rank[v] = rank[p]! + 1;
-    for (const c of children[v]!) if (--indeg[c]! === 0) queue.push(c);
-  }
-  const ranks: number[][] = [];
-  for (let i = 0; i < n; i++) (ranks[rank[i]!] ??= []).push(i);
-  const x = new Float64Array(n);
-  const out = new Map<string, Placed>();
-  for (let r = 0; r < ranks.length; r++) {
-    const row = ranks[r] ?? [];
-    if (r > 0) {
-      const key = new Float64Array(n);
-      row.forEach((v, k) => {
-        const ps = parents[v]!;
-        key[v] = ps.length === 0 ? k * 1e-6 : ps.reduce((s, p) => s + x[p]!, 0) / ps.length;
-      });
-      row.sort((a, b) => key[a]! - key[b]! || a - b);
-    }
-    let total = 0;
-    for (const v of row) total += width(g.nodes[v]!.id) + nodeGap;
-    let cursor = -total / 2;
-    for (const v of row) {
-      const w = width(g.nodes[v]!.id);
-      x[v] = cursor + w / 2;
-      cursor += w + nodeGap;
-      out.set(g.nodes[v]!.id, { x: x[v]!, y: r * rankGap });
-    }
-  }
-  return out;
+/** Node centres from the view model's layered layout, with columns wide enough for the widest `width`. */
+export function layeredLayout(g: GraphData, width: (id: string) => number): Map<string, Placed> {
+  const maxWidth = Math.max(DEFAULT_METRICS.minWidth, ...g.nodes.map((n) => width(n.id)));
+  const layout = layoutGraph(g, { ...DEFAULT_METRICS, maxWidth });
+  return new Map(layout.nodes.map((n) => [n.id, { x: n.x, y: n.y }] as const));
 }
