@@ -569,6 +569,6 @@ export const ENTAIL: DialectSpec = {
 
 export const SPECS: Readonly<Record<Dialect, DialectSpec>> = { tptp: TPTP, ladr: LADR, nltk: NLTK, folio: FOLIO, entail: ENTAIL };
 
-export function newLexer(text: string, spec: DialectSpec, pos = 0, limit = text.length): Lexer {
-  return new Lexer(text, spec.lex, pos, limit);
+export function newLexer(text: string, spec: DialectSpec, pos = 0, limit = text.length, redact = false): Lexer {
+  return new Lexer(text, spec.lex, pos, limit, redact);
 }
