@@ -193,8 +193,7 @@ export async function loadProblem(path: string, opts: LoadOptions = {}): Promise
       budget: maxBytes - bytes.value.length,
     };
     const fetched = await fetchAll({ text: text.value, file: path }, st);
-    includes = (p, fromFile) =>
-      fetched.get(key(p, fromFile ?? path)) ?? err('not fetched (an include inside a skipped part of the file)');
+    includes = (p, fromFile) => fetched.get(key(p, fromFile ?? path)) ?? err('not fetched (an include inside a skipped part of the file)');
   }
   return parseProblem(text.value, { file: path, dialect, name: opts.name, includes });
 }

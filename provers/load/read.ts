@@ -34,7 +34,13 @@ export interface ReadFailure {
   readonly message: string;
 }
 
-function kindOf(st: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+function kindOf(st: {
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+}): string {
   if (st.isDirectory()) return 'a directory';
   if (st.isFIFO()) return 'a FIFO (named pipe)';
   if (st.isSocket()) return 'a socket';
@@ -90,7 +96,8 @@ export async function readBounded(path: string, limits: ReadLimits = {}): Promis
       if (bytesRead === 0) break;
       n += bytesRead;
     }
-    if (n > maxBytes) return err({ rule: 'too-large', message: `refused: the file grew past the ${formatBytes(maxBytes)} size limit while it was read` });
+    if (n > maxBytes)
+      return err({ rule: 'too-large', message: `refused: the file grew past the ${formatBytes(maxBytes)} size limit while it was read` });
     if (n > st.size) return err({ rule: 'io', message: 'the file changed while it was read' });
     return ok(buf.subarray(0, n));
   } catch (e) {
