@@ -78,7 +78,12 @@ test('entail prove on includes of /dev/zero, a FIFO, /etc/passwd and a 2 GB spar
     const cases: { name: string; include: string; env?: NodeJS.ProcessEnv; expect: RegExp }[] = [
       { name: 'zero', include: '/dev/zero', expect: /refused by the include-roots rule: \/dev\/zero is outside the include roots/ },
       // With $TPTP at /dev the device is inside a root: the regular-file rule refuses it.
-      { name: 'zero-in-root', include: 'zero', env: { TPTP: '/dev' }, expect: /\/dev\/zero: refused: a character device, not a regular file/ },
+      {
+        name: 'zero-in-root',
+        include: 'zero',
+        env: { TPTP: '/dev' },
+        expect: /\/dev\/zero: refused: a character device, not a regular file/,
+      },
       { name: 'passwd', include: '/etc/passwd', expect: /refused by the include-roots rule: \/etc\/passwd is outside the include roots/ },
       { name: 'dots', include: '../../../../../../etc/passwd', expect: /refused by the include-roots rule: \/etc\/passwd is outside/ },
       { name: 'sparse', include: 'big.ax', expect: /big\.ax: refused: 1\.9 GiB is over the 64\.0 MiB size limit/ },
