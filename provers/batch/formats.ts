@@ -4,7 +4,6 @@
  * unreadable, unknown format) so they are reported, not dropped.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Formula } from '../logic/formula.js';
 import { mkNot } from '../logic/formula.js';
@@ -14,6 +13,7 @@ import { isSzsStatus } from '../logic/szs.js';
 import type { SzsStatus } from '../logic/szs.js';
 import type { BatchDeps, BatchRecord, InputFormat, Label, ProblemRef } from './types.js';
 import type { WalkEntry } from './walk.js';
+import { readBounded } from '../load/read.js';
 
 export function normalizeLabel(s: unknown): Label | undefined {
   if (typeof s !== 'string') return undefined;
@@ -125,12 +125,9 @@ export async function problemsOf(entry: WalkEntry, deps: BatchDeps): Promise<Pro
   const companion = /_(?:generations_prc|references)\.json$/.exec(entry.absPath);
   if (entry.kind === 'file' && companion && existsSync(entry.absPath.slice(0, companion.index) + '_generations_raw.json')) return [];
   if (entry.kind === 'issue') return [{ ...base, format: 'tptp', preError: { status: 'Skipped', message: entry.message } }];
-  let buf: Buffer;
-  try {
-    buf = await readFile(entry.absPath);
-  } catch (e) {
-    return [{ ...base, format: 'tptp', preError: { status: 'InputError', message: `cannot read: ${(e as Error).message}` } }];
-  }
+  const read = await readBounded(entry.absPath);
+  if (!read.ok) return [{ ...base, format: 'tptp', preError: { status: 'InputError', message: `cannot read: ${read.error.message}` } }];
+  const buf = read.value;
   if (looksBinary(buf))
     return [{ ...base, format: 'tptp', preError: { status: 'InputError', message: 'binary file (contains NUL bytes), not a problem' } }];
   const text = buf.toString('utf8');

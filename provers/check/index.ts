@@ -15,6 +15,7 @@ import type { Formula } from '../logic/formula.js';
 import { formulaEquals, mkAnd, mkNot, signatureOf, universalClosure } from '../logic/formula.js';
 import type { Problem } from '../logic/problem.js';
 import type { Proof, ProofStep, Rule, StepConclusion } from '../logic/proof.js';
+import { formulaHeight } from '../logic/syntax/index.js';
 import { GroundTerms, groundSat } from './ground.js';
 import type { GLit } from './ground.js';
 import { clauseOfCnf, equivalent, equivalentUniversal, formulaAsClause, isTautology } from './fol.js';
@@ -175,6 +176,32 @@ function checkPreprocessing(step: ProofStep, parents: readonly ProofStep[]): Ver
   }
 }
 
+/**
+ * The checker's walks (substitution, NNF, CNF, ground terms) recurse on nesting. Steps
+ * nested deeper than this are trusted with a note instead of walked: a stack overflow
+ * must never turn a proof into an Error. The parsers accept half this depth, so only
+ * terms the prover built deeper than any input reach it.
+ */
+export const CHECK_MAX_DEPTH = 1000;
+
+/** Height of a step's conclusion, plus (as a bound on what substitution builds) its deepest parent and substitution term. */
+function stepHeight(step: ProofStep, parents: readonly ProofStep[]): number {
+  const h = (c: StepConclusion): number => {
+    if (c.kind === 'formula') return formulaHeight(c.formula, CHECK_MAX_DEPTH);
+    let m = 0;
+    for (const l of c.clause.literals) for (const a of l.args) m = Math.max(m, 1 + formulaHeight(a, CHECK_MAX_DEPTH));
+    return m;
+  };
+  let parentMax = 0;
+  let substMax = 0;
+  for (let i = 0; i < parents.length; i++) {
+    parentMax = Math.max(parentMax, h(parents[i]!.conclusion));
+    const s = step.parents[i]?.subst;
+    if (s) for (const t of Object.values(s)) substMax = Math.max(substMax, formulaHeight(t, CHECK_MAX_DEPTH));
+  }
+  return Math.max(h(step.conclusion), parentMax + substMax);
+}
+
 /** Verify a proof DAG. Never throws on malformed proofs: every problem is a failure entry. */
 export function checkProof(proof: Proof, opts: CheckOptions = {}): CheckReport {
   const maxNodes = opts.maxNodes ?? 200_000;
@@ -196,12 +223,14 @@ export function checkProof(proof: Proof, opts: CheckOptions = {}): CheckReport {
       continue;
     }
     for (const p of step.parents) parents.push(byId.get(p.id)!);
-    const v =
-      step.rule === 'input'
-        ? checkInput(step, opts.problem)
-        : INFERENCE[step.rule]
-          ? checkInference(step, parents, maxNodes)
-          : checkPreprocessing(step, parents);
+    const v: Verdict =
+      stepHeight(step, parents) > CHECK_MAX_DEPTH
+        ? trust(`nested deeper than ${CHECK_MAX_DEPTH}: not walked (the checker's walks are recursive)`)
+        : step.rule === 'input'
+          ? checkInput(step, opts.problem)
+          : INFERENCE[step.rule]
+            ? checkInference(step, parents, maxNodes)
+            : checkPreprocessing(step, parents);
     if (v.kind === 'checked') checked++;
     else if (v.kind === 'trusted') trusted.push({ id: step.id, rule: step.rule, note: v.note });
     else failures.push({ id: step.id, rule: step.rule, reason: v.reason });

@@ -93,26 +93,36 @@ function nextId(ctx: Ctx, prefix: string): string {
   return `${prefix}${++ctx.counter}`;
 }
 
-/** Deepest nesting the clausifier accepts (parsers reject deeper input first; see syntax docs). */
-export const MAX_FORMULA_DEPTH = 3000;
+/**
+ * Deepest nesting the clausifier accepts, terms included (twice what the parsers accept;
+ * formulas built by other means are refused here rather than overflow a recursive walk).
+ */
+export const MAX_FORMULA_DEPTH = 1000;
 
-function formulaDepth(f: Formula): number {
+/** Height with terms, by an explicit stack; stops counting once past `limit`. */
+function formulaDepth(f: Formula, limit = MAX_FORMULA_DEPTH): number {
   let max = 0;
-  const stack: Array<[Formula, number]> = [[f, 1]];
+  const stack: Array<[Formula | Term, number]> = [[f, 1]];
   while (stack.length > 0) {
     const [g, d] = stack.pop()!;
-    if (d > max) max = d;
+    if (d > max) {
+      max = d;
+      if (max > limit) return max;
+    }
     switch (g.kind) {
       case 'not':
         stack.push([g.arg, d + 1]);
         break;
       case 'and':
       case 'or':
+      case 'atom':
+      case 'app':
         for (const a of g.args) stack.push([a, d + 1]);
         break;
       case 'imp':
       case 'iff':
       case 'xor':
+      case 'eq':
         stack.push([g.left, d + 1], [g.right, d + 1]);
         break;
       case 'forall':

@@ -12,8 +12,13 @@
  *   write `∀x Weddings(x) → GettingMarried(x)`.
  * - A quantified name used after its quantifier's scope is an error, never a constant.
  * - An unparenthesized chain `a & b & c` is one n-ary node; parentheses keep nesting.
- * - Nesting (parentheses, prefix operators, term arguments, operator chains that
- *   build deep trees) is limited to MAX_DEPTH so no recursive consumer can overflow.
+ * - Nesting is limited to MAX_DEPTH twice over: the parser's own recursion (parentheses,
+ *   prefix operators, term arguments, operator chains) is counted as it goes, and every
+ *   parsed formula's height (terms included) is measured without recursion afterwards,
+ *   because chains nested in chains (`a → (b → c → (…))`) build trees deeper than the
+ *   parser ever recursed. The limit is far above real input (the deepest formula in the
+ *   shared TPTP, FOLIO and ProofWriter corpora is 67) and far below where a recursive
+ *   walk of the result (printers, clausifier, checker, prover) would exhaust the stack.
  */
 import type { Dialect } from '../problem.js';
 import type { Formula } from '../formula.js';
@@ -23,8 +28,58 @@ import { mkVar } from '../term.js';
 import type { LexOptions } from './lexer.js';
 import { Lexer } from './lexer.js';
 
-/** Deepest nesting the parsers accept (parentheses, prefix operators, term depth, right/left-nested chains). */
-export const MAX_DEPTH = 2000;
+/** Deepest nesting the parsers accept: formula height with terms (parentheses, prefix operators, term depth, chains). */
+export const MAX_DEPTH = 500;
+
+/**
+ * Height of a formula counting its terms (an atom `p(a)` is 2), measured with an explicit
+ * stack; stops counting as soon as it passes `limit`.
+ */
+export function formulaHeight(f: Formula | Term, limit = Infinity): number {
+  const stack: (Formula | Term)[] = [f];
+  const depths: number[] = [1];
+  let max = 0;
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    const d = depths.pop()!;
+    if (d > max) {
+      max = d;
+      if (max > limit) return max;
+    }
+    switch (n.kind) {
+      case 'var':
+      case 'true':
+      case 'false':
+        break;
+      case 'app':
+      case 'atom':
+      case 'and':
+      case 'or':
+        for (const a of n.args) {
+          stack.push(a);
+          depths.push(d + 1);
+        }
+        break;
+      case 'eq':
+      case 'imp':
+      case 'iff':
+      case 'xor':
+        stack.push(n.left, n.right);
+        depths.push(d + 1, d + 1);
+        break;
+      case 'not':
+        stack.push(n.arg);
+        depths.push(d + 1);
+        break;
+      case 'forall':
+      case 'exists':
+        stack.push(n.body);
+        depths.push(d + 1);
+        break;
+    }
+  }
+  return max;
+}
 
 export type BinOp = 'and' | 'or' | 'imp' | 'rimp' | 'iff' | 'xor' | 'nor' | 'nand';
 export type Assoc = 'nary' | 'left' | 'right' | 'none';
@@ -89,7 +144,11 @@ export class FormulaParser {
   formula(): Formula {
     this.depth = 0;
     this.quantifiedAt.clear();
-    return this.binary(0);
+    const at = this.lx.start;
+    const f = this.binary(0);
+    if (formulaHeight(f, MAX_DEPTH) > MAX_DEPTH)
+      this.lx.fail(at, `formula nested deeper than ${MAX_DEPTH} (connectives, quantifiers and terms together)`);
+    return f;
   }
 
   private curBin(): BinSpec | undefined {
@@ -569,6 +628,6 @@ export const ENTAIL: DialectSpec = {
 
 export const SPECS: Readonly<Record<Dialect, DialectSpec>> = { tptp: TPTP, ladr: LADR, nltk: NLTK, folio: FOLIO, entail: ENTAIL };
 
-export function newLexer(text: string, spec: DialectSpec, pos = 0, limit = text.length): Lexer {
-  return new Lexer(text, spec.lex, pos, limit);
+export function newLexer(text: string, spec: DialectSpec, pos = 0, limit = text.length, redact = false): Lexer {
+  return new Lexer(text, spec.lex, pos, limit, redact);
 }

@@ -18,7 +18,8 @@ import { detectDialect as detect } from './detect.js';
 export type { IncludeResolver } from './common.js';
 export { printFormula, printProblem, printClause, printTerm } from './print.js';
 export { detectDialect, DIALECTS, isDialect, dialectOfExtension } from './detect.js';
-export { MAX_DEPTH } from './grammar.js';
+export { MAX_DEPTH, formulaHeight } from './grammar.js';
+export { tptpIncludes } from './tptp.js';
 
 export interface ParseProblemOptions {
   readonly dialect?: Dialect;

@@ -41,6 +41,15 @@ function keepTabs(excerpt: string): string {
 
 export type TokKind = 'eof' | 'id' | 'sq' | 'dq' | 'num' | 'dollar' | 'sym';
 
+const REDACTED: Readonly<Record<Exclude<TokKind, 'sym'>, string>> = {
+  eof: 'end of input',
+  id: 'a name',
+  sq: 'a quoted name',
+  dq: 'a double-quoted string',
+  num: 'a number',
+  dollar: "a '$' word",
+};
+
 export interface LexOptions {
   /** Line comment starters, e.g. ['%'] or ['%', '//']. */
   readonly lineComments: readonly string[];
@@ -61,6 +70,12 @@ export interface LexOptions {
   readonly dollarInIdent: boolean;
   readonly singleQuoted: boolean;
   readonly doubleQuoted: boolean;
+}
+
+function printable(cp: number): boolean {
+  if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return false;
+  if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp === 0x200e || cp === 0x200f) return false;
+  return !(cp >= 0xd800 && cp <= 0xdfff);
 }
 
 const UNICODE_WORD = /[\p{L}\p{N}]/u;
@@ -101,6 +116,8 @@ export class Lexer {
     readonly opts: LexOptions,
     pos = 0,
     limit = text.length,
+    /** Describe tokens by kind, never by their text: for files whose content must not reach an error message. */
+    readonly redact = false,
   ) {
     this.limit = Math.min(limit, text.length);
     this.symByChar = symbolTable(opts);
@@ -115,6 +132,7 @@ export class Lexer {
   /** A short description of the current token for "expected X but found Y" messages. */
   describe(): string {
     if (this.kind === 'eof') return 'end of input';
+    if (this.redact && this.kind !== 'sym') return REDACTED[this.kind];
     let s = this.text.slice(this.start, this.end);
     if (s.length > 24) s = s.slice(0, 21) + '…';
     return `'${s}'`;
@@ -316,8 +334,11 @@ export class Lexer {
       this.end = i + sym.length;
       return;
     }
-    const ch = String.fromCodePoint(t.codePointAt(i)!);
-    this.fail(i, `unexpected character '${ch}'`);
+    const cp = t.codePointAt(i)!;
+    const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+    // Control, bidi and surrogate characters are named by code point so none reaches a terminal raw.
+    if (this.redact || !printable(cp)) this.fail(i, `unexpected character ${code}`);
+    this.fail(i, `unexpected character '${String.fromCodePoint(cp)}' (${code})`);
   }
 
   private symbolAt(i: number, c: number): string | undefined {

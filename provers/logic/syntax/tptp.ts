@@ -10,7 +10,7 @@ import { ok, err } from '../source.js';
 import type { SzsStatus } from '../szs.js';
 import { isSzsStatus } from '../szs.js';
 import { SyntaxFailure, toParseError } from './lexer.js';
-import type { Lexer } from './lexer.js';
+import type { Lexer, TokKind } from './lexer.js';
 import { FormulaParser, TPTP, newLexer } from './grammar.js';
 import type { IncludeResolver } from './common.js';
 import { LineIndex, asRole, baseName } from './common.js';
@@ -29,7 +29,7 @@ interface Ctx {
 
 export function parseTptpProblem(text: string, opts: TptpOptions = {}): Result<Problem> {
   const ctx: Ctx = { resolver: opts.includes, stack: opts.file !== undefined ? [opts.file] : [] };
-  const res = parseStatements(text, opts.file, ctx);
+  const res = parseStatements(text, opts.file, ctx, false);
   if (!res.ok) return res;
   const header = readHeader(text);
   const problem: Problem = {
@@ -56,10 +56,15 @@ function readHeader(text: string): { name?: string; status?: SzsStatus; rating?:
   return out;
 }
 
-function parseStatements(text: string, file: string | undefined, ctx: Ctx): Result<Statement[]> {
+/**
+ * `included`: the text came through an include. Its errors then carry a position and a
+ * message that never quotes its content (no excerpt, tokens described by kind), because
+ * an include may name a file the user never meant to show (`include('/etc/passwd')`).
+ */
+function parseStatements(text: string, file: string | undefined, ctx: Ctx, included: boolean): Result<Statement[]> {
   let lx: Lexer | undefined;
   try {
-    lx = newLexer(text, TPTP);
+    lx = newLexer(text, TPTP, 0, text.length, included);
     const fp = new FormulaParser(lx, TPTP);
     const lines = new LineIndex(text);
     const out: Statement[] = [];
@@ -114,9 +119,51 @@ function parseStatements(text: string, file: string | undefined, ctx: Ctx): Resu
     }
     return ok(out);
   } catch (e) {
-    if (e instanceof SyntaxFailure) return err(e.error ?? toParseError(text, e.offset, e.message, file));
+    if (e instanceof SyntaxFailure) {
+      if (e.error) return err(e.error);
+      const pe = toParseError(text, e.offset, e.message, file);
+      return err(included ? { ...pe, excerpt: '' } : pe);
+    }
     throw e;
   }
+}
+
+/**
+ * The top-level include directives of a TPTP text, in order: what a loader must fetch
+ * before parsing (the parser itself resolves includes synchronously). Only tokens at
+ * parenthesis depth 0 count, so `include` used as a name inside a formula is not one.
+ * A character the lexer refuses (tff's `>` and `*`) is stepped over; the parser reports
+ * real errors with their positions.
+ */
+export function tptpIncludes(text: string): { path: string; offset: number }[] {
+  const out: { path: string; offset: number }[] = [];
+  let depth = 0;
+  let from = 0;
+  while (from < text.length) {
+    try {
+      const lx = newLexer(text, TPTP, from);
+      while (lx.kind !== 'eof') {
+        if (lx.kind === 'sym') {
+          if (lx.value === '(' || lx.value === '[') depth++;
+          else if (lx.value === ')' || lx.value === ']') depth = Math.max(0, depth - 1);
+        } else if (depth === 0 && lx.kind === 'id' && lx.value === 'include') {
+          lx.next();
+          if (!lx.is('(')) continue;
+          depth++;
+          lx.next();
+          // lx.next() moved the lexer: re-read its kind (TypeScript keeps the narrowed 'id').
+          if ((lx.kind as TokKind) === 'sq') out.push({ path: lx.value, offset: lx.start });
+          continue;
+        }
+        lx.next();
+      }
+      return out;
+    } catch (e) {
+      if (!(e instanceof SyntaxFailure)) throw e;
+      from = Math.max(from + 1, e.offset + 1);
+    }
+  }
+  return out;
 }
 
 function statementName(lx: Lexer): string {
@@ -205,7 +252,7 @@ function includeDirective(lx: Lexer, file: string | undefined, ctx: Ctx, out: St
   const incFile = got.value.file;
   if (ctx.stack.includes(incFile)) lx.fail(pathAt, `include cycle: ${[...ctx.stack, incFile].join(' → ')}`);
   ctx.stack.push(incFile);
-  const res = parseStatements(got.value.text, incFile, ctx);
+  const res = parseStatements(got.value.text, incFile, ctx, true);
   ctx.stack.pop();
   if (!res.ok) throw new SyntaxFailure(pathAt, res.error.message, res.error as ParseError);
   if (selection === undefined) {
