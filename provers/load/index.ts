@@ -18,6 +18,12 @@ export interface LoadOptions {
   readonly name?: string;
   /** TPTP library root for includes; defaults to the TPTP environment variable. */
   readonly tptpRoot?: string;
+  /** Allow include() of files outside the include roots (the user asked for it on the command line). */
+  readonly allowIncludeAnywhere?: boolean;
+  /** Folders an include() may read from. */
+  readonly includeRoots?: readonly string[];
+  /** Largest problem file read, in bytes. */
+  readonly maxBytes?: number;
 }
 
 /** Decode file bytes as UTF-8 text, refusing binary content (NUL bytes or invalid UTF-8). */
