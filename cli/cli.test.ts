@@ -234,7 +234,7 @@ test('control characters in file names and messages are neutralised before print
   try {
     const r = await run(['prove', 'evil\u001b]0;owned\u0007.p'], d);
     assert.equal(r.code, 1);
-    assert.doesNotMatch(r.out + r.err, /[\u001b\u0007]/);
+    assert.ok(!(r.out + r.err).includes('\u001b') && !(r.out + r.err).includes('\u0007'));
     assert.match(r.err, /evil\\u001b\]0;owned\\u0007\.p/);
   } finally {
     rmSync(d, { recursive: true, force: true });
