@@ -5,8 +5,23 @@
  */
 import type { CliIo, Command } from './io.js';
 import { EXIT_USAGE, processIo } from './io.js';
+import { packageVersion } from './args.js';
 
-const COMMANDS = ['parse', 'convert', 'cnf', 'prove', 'model', 'prolog', 'verify', 'export', 'explore', 'eval', 'lean', 'serve'] as const;
+const COMMANDS = [
+  'parse',
+  'convert',
+  'cnf',
+  'prove',
+  'model',
+  'check-model',
+  'prolog',
+  'verify',
+  'export',
+  'explore',
+  'eval',
+  'lean',
+  'serve',
+] as const;
 
 async function load(name: string): Promise<Command | undefined> {
   if (!(COMMANDS as readonly string[]).includes(name)) return undefined;
@@ -26,14 +41,14 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     const lines = ['usage: entail <command> [options]', '', 'commands:'];
     for (const c of COMMANDS) {
       const cmd = await load(c);
-      if (cmd) lines.push(`  ${c.padEnd(9)} ${cmd.summary}`);
+      if (cmd) lines.push(`  ${c.padEnd(11)} ${cmd.summary}`);
     }
     lines.push('', 'Run `entail <command> --help` for a command’s options.');
     (name === undefined ? io.err : io.out)(lines.join('\n'));
     return name === undefined ? EXIT_USAGE : 0;
   }
-  if (name === '--version') {
-    io.out('entail 0.1.0');
+  if (name === '--version' || name === '-V') {
+    io.out(`entail ${packageVersion()}`);
     return 0;
   }
   const cmd = await load(name);

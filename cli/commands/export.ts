@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
 import type { Command, CliIo } from '../io.js';
-import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from '../io.js';
+import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, safeIo } from '../io.js';
 import type { Proof } from '../../provers/logic/proof.js';
 import { formatParseError } from '../../provers/logic/source.js';
 import { isProvedStatus } from '../../provers/logic/szs.js';
@@ -17,6 +17,7 @@ import type { ProofGraph } from '../../provers/graph/index.js';
 import { collapsePreprocessing, exportHtml, fromProof, fromProver9All, fromTstp, graphStats } from '../../provers/graph/index.js';
 import type { Derivation } from '../../provers/genlogic/index.js';
 import { derivationGraphs } from '../../provers/genlogic/index.js';
+import { proofShapeError } from '../proof-json.js';
 
 const usage = `usage: entail export <proof.tstp|prover9.out|derivation.json|proof.json|problem-file> --html OUT.html
                     [--title T] [--collapse] [--timeout S]
@@ -35,6 +36,7 @@ Input kinds (detected from the content):
   --title T       page title
   --collapse      hide preprocessing steps (inputs link straight to the first inferences)
   --timeout S     prover time limit for problem files (default 10)
+  --allow-include-anywhere  let include() read files outside the problem folder and $TPTP
 
 Exit status: 0 when the file was written, 1 on input errors or no proof, 2 on usage errors.`;
 
@@ -44,6 +46,7 @@ interface Args {
   title?: string;
   collapse: boolean;
   timeoutS: number;
+  allowIncludeAnywhere?: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args | string {
@@ -51,6 +54,7 @@ function parseArgs(argv: readonly string[]): Args | string {
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i]!;
     if (x === '--collapse') a.collapse = true;
+    else if (x === '--allow-include-anywhere') a.allowIncludeAnywhere = true;
     else if (x === '--html') {
       const v = argv[++i];
       if (!v) return '--html needs a file name';
@@ -92,7 +96,11 @@ export function graphsFromText(text: string, name: string): Loaded | undefined {
       return { ok: false, message: `${name}: invalid JSON: ${(e as Error).message}` };
     }
     if (isDerivation(json)) return { ok: true, graphs: derivationGraphs(json), kind: 'explorer derivation' };
-    if (isProof(json)) return { ok: true, graphs: [fromProof(json, { title: name })], kind: 'Entail proof' };
+    if (isProof(json)) {
+      const bad = proofShapeError(json);
+      if (bad) return { ok: false, message: `${name}: malformed proof JSON: ${bad}` };
+      return { ok: true, graphs: [fromProof(json, { title: name })], kind: 'Entail proof' };
+    }
     return { ok: false, message: `${name}: JSON is neither a derivation ({theorems, stats}) nor a proof ({steps, root})` };
   }
   if (/=+ PROOF =+/.test(text) || /^\d+ .*\.\s+\[[^\]]*\]\.\s*$/m.test(text)) {
@@ -110,7 +118,8 @@ export function graphsFromText(text: string, name: string): Loaded | undefined {
   return undefined;
 }
 
-async function run(argv: readonly string[], io: CliIo): Promise<number> {
+async function run(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  const io = safeIo(rawIo);
   const a = parseArgs(argv);
   if (typeof a === 'string') {
     io.err(`entail export: ${a}\n${usage}`);
@@ -127,7 +136,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const name = basename(a.input);
   let loaded = graphsFromText(text, name);
   if (loaded === undefined) {
-    const prob = await loadProblem(abs(a.input));
+    const prob = await loadProblem(abs(a.input), a.allowIncludeAnywhere ? { allowIncludeAnywhere: true } : {});
     if (!prob.ok) {
       io.err(formatParseError(prob.error));
       return EXIT_INPUT;

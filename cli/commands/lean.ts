@@ -23,7 +23,7 @@ import { problemToLean } from '../../provers/lean/translate.js';
 
 const usage = `usage: entail lean check <file.lean|-> [--json] [Lean options]
        entail lean goals <file.lean|-> [--json] [Lean options]
-       entail lean export <problem-file> [--dialect D] [--name NAME] [--proof TACTICS]
+       entail lean export <problem-file> [--dialect D] [--allow-include-anywhere] [--name NAME] [--proof TACTICS]
        entail lean info
 
 check   elaborates the file with the Lean REPL and prints each message as
@@ -51,6 +51,7 @@ interface Args {
   readonly dialect?: Dialect;
   readonly name?: string;
   readonly proof?: string;
+  readonly allowIncludeAnywhere: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args | string {
@@ -66,10 +67,12 @@ function parseArgs(argv: readonly string[]): Args | string {
   let dialect: Dialect | undefined;
   let name: string | undefined;
   let proof: string | undefined;
+  let allowIncludeAnywhere = false;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     const value = (): string | undefined => rest[++i];
     if (a === '--json') json = true;
+    else if (a === '--allow-include-anywhere') allowIncludeAnywhere = true;
     else if (a === '--repl') repl = value();
     else if (a === '--project') project = value();
     else if (a === '--name') name = value();
@@ -103,6 +106,7 @@ function parseArgs(argv: readonly string[]): Args | string {
     sub,
     ...(files[0] !== undefined ? { file: files[0] } : {}),
     json,
+    allowIncludeAnywhere,
     config,
     timeoutMs,
     memoryLimitMb,
@@ -195,7 +199,10 @@ async function exportProblem(args: Args, io: CliIo): Promise<number> {
   const path = isAbsolute(file) ? file : join(io.cwd, file);
   let res;
   try {
-    res = await loadProblem(path, args.dialect ? { dialect: args.dialect } : {});
+    res = await loadProblem(path, {
+      ...(args.dialect ? { dialect: args.dialect } : {}),
+      ...(args.allowIncludeAnywhere ? { allowIncludeAnywhere: true } : {}),
+    });
   } catch (e) {
     io.err(`entail lean: ${file}: ${(e as Error).message}`);
     return EXIT_INPUT;

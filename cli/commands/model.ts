@@ -1,148 +1,127 @@
 /**
  * `entail model <file>`: clausify a problem (negating its conjecture) and search
  * for a finite model; a model found is a countermodel to the conjecture, or a model
- * of the axioms when there is none. Prints the model as tables, then re-evaluates
- * every original statement in it as an independent check.
+ * of the axioms when there is none. Prints the model (TPTP finite interpretation by
+ * default) in an SZS output block, then re-evaluates every original statement in it.
  */
-import { isAbsolute, join } from 'node:path';
-import type { CliIo, Command } from '../io.js';
-import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from '../io.js';
+import { EXIT_INPUT, EXIT_OK } from '../io.js';
+import { defineCommand, positiveNumber } from '../args.js';
+import { DIALECT_OPTION, FORMAT_OPTION, INCLUDE_ANYWHERE_OPTION, JSON_OPTION, modelBlock } from '../common.js';
+import type { ModelFormat } from '../common.js';
+import { loadInput } from '../input.js';
+import { loadFailureJson, reportLoadFailure, szsStatusLines } from '../szs.js';
 import type { Dialect } from '../../provers/logic/problem.js';
 import { universalClosure } from '../../provers/logic/formula.js';
-import { formatParseError } from '../../provers/logic/source.js';
-import { DIALECTS, isDialect } from '../../provers/logic/syntax/index.js';
-import { loadProblem } from '../../provers/load/index.js';
 import { clausify } from '../../provers/logic/cnf.js';
 import type { Clausified } from '../../provers/logic/cnf.js';
-import { evalFormula, findModel, formatModel } from '../../provers/models/index.js';
+import { evalFormula, findModel } from '../../provers/models/index.js';
 
-const usage = `usage: entail model <file> [--max-size N] [--timeout S] [--dialect D] [--json]
-
-Searches for a finite model of the problem's axioms together with the negation of
+export const command = defineCommand(
+  {
+    name: 'model',
+    summary: 'find a finite (counter)model of a problem',
+    synopsis: '<file|->',
+    description: `Searches for a finite model of the problem's axioms together with the negation of
 its conjecture (a countermodel: the conjecture does not follow), or of the axioms
-alone when there is no conjecture. Domain sizes 1..N are tried in turn.
-
-  --max-size N   largest domain size (default 8)
-  --timeout S    seconds (default 10)
-  --dialect D    force the dialect (${DIALECTS.join(', ')})
-  --json         print {"status", "szs", "model", "stats", "checks"} instead of tables
-
-Exit status: 0 when a model was found, 1 when none was (or on input errors), 2 on usage errors.`;
-
-interface Args {
-  readonly file: string;
-  readonly maxSize: number;
-  readonly timeoutS: number;
-  readonly json: boolean;
-  readonly dialect?: Dialect;
-}
-
-function parseArgs(argv: readonly string[]): Args | string {
-  let file: string | undefined;
-  let maxSize = 8;
-  let timeoutS = 10;
-  let json = false;
-  let dialect: Dialect | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--json') json = true;
-    else if (a === '--max-size' || a === '--timeout') {
-      const v = Number(argv[++i]);
-      if (!Number.isFinite(v) || v <= 0 || (a === '--max-size' && !Number.isInteger(v))) return `${a} needs a positive number`;
-      if (a === '--max-size') maxSize = v;
-      else timeoutS = v;
-    } else if (a === '--dialect') {
-      const v = argv[++i];
-      if (v === undefined || !isDialect(v)) return `--dialect needs one of ${DIALECTS.join(', ')}`;
-      dialect = v;
-    } else if (a.startsWith('--')) return `unknown option '${a}'`;
-    else if (file === undefined) file = a;
-    else return 'give exactly one problem file';
-  }
-  if (file === undefined) return 'no problem file given';
-  return { file, maxSize, timeoutS, json, ...(dialect ? { dialect } : {}) };
-}
-
-async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv);
-  if (typeof args === 'string') {
-    io.err(`entail model: ${args}\n\n${usage}`);
-    return EXIT_USAGE;
-  }
-  const path = isAbsolute(args.file) ? args.file : join(io.cwd, args.file);
-  const loaded = await loadProblem(path, args.dialect ? { dialect: args.dialect } : {});
-  if (!loaded.ok) {
-    io.err(formatParseError(loaded.error));
-    return EXIT_INPUT;
-  }
-  const problem = loaded.value;
-  let cnf: Clausified;
-  try {
-    cnf = clausify(problem);
-  } catch (e) {
-    io.err(`entail model: ${(e as Error).message}`);
-    return EXIT_INPUT;
-  }
-  const result = findModel(
-    cnf.clauses.map((c) => c.clause),
-    { maxSize: args.maxSize, deadline: Date.now() + args.timeoutS * 1000 },
-  );
-  const szs =
-    result.status === 'found'
-      ? cnf.hasConjecture
-        ? 'CounterSatisfiable'
-        : 'Satisfiable'
-      : result.status === 'timeout'
-        ? 'Timeout'
-        : 'GaveUp';
-  // Independent check: evaluate each original statement (not the clauses) in the model.
-  const checks =
-    result.status === 'found'
-      ? problem.statements.map((s) => {
-          const v = evalFormula(result.model, universalClosure(s.formula));
-          const expected = s.role !== 'conjecture';
-          return {
-            name: s.name,
-            role: s.role,
-            value: v.ok ? v.value : null,
-            ok: v.ok ? v.value === expected : null,
-            ...(v.ok ? {} : { error: v.error }),
-          };
-        })
-      : [];
-  if (args.json) {
-    io.out(
-      JSON.stringify({
-        status: result.status,
-        szs,
-        ...(result.status === 'found' ? { model: result.model } : { message: result.message }),
-        stats: result.stats,
-        skolems: cnf.skolems,
-        definitions: cnf.definitions,
-        checks,
-      }),
+alone when there is no conjecture. Domain sizes 1..N are tried in turn. The model is
+printed between SZS output markers as a TPTP finite interpretation (elements e0, e1, ...).`,
+    options: {
+      'max-size': { type: 'string', short: 'n', arg: 'N', help: 'largest domain size (default 8)' },
+      timeout: { type: 'string', short: 't', arg: 'S', help: 'seconds (default 10)' },
+      format: FORMAT_OPTION,
+      dialect: DIALECT_OPTION,
+      json: JSON_OPTION,
+      'allow-include-anywhere': INCLUDE_ANYWHERE_OPTION,
+    },
+    minPositionals: 1,
+    maxPositionals: 1,
+    footer: 'Exit status: 0 when a model was found, 1 when none was (or on input errors), 2 on usage errors.',
+  },
+  async ({ values, positionals, io, usageError }) => {
+    const maxSize = positiveNumber('max-size', values['max-size'], 8, true);
+    const timeoutS = positiveNumber('timeout', values.timeout, 10);
+    if (typeof maxSize === 'string') return usageError(maxSize);
+    if (typeof timeoutS === 'string') return usageError(timeoutS);
+    const format = (values.format ?? 'tptp') as ModelFormat;
+    const loaded = await loadInput(positionals[0]!, io, {
+      ...(values.dialect ? { dialect: values.dialect as Dialect } : {}),
+      allowIncludeAnywhere: values['allow-include-anywhere'],
+    });
+    if (!loaded.ok) {
+      if (values.json) io.out(JSON.stringify(loadFailureJson(loaded.error)));
+      else reportLoadFailure(loaded.error, io.out, io.err);
+      return EXIT_INPUT;
+    }
+    const problem = loaded.value;
+    let cnf: Clausified;
+    try {
+      cnf = clausify(problem);
+    } catch (e) {
+      if (values.json) io.out(JSON.stringify({ szs: 'InputError', problem: problem.name, error: { message: (e as Error).message } }));
+      else {
+        io.out(szsStatusLines('InputError', problem.name).join('\n'));
+        io.err(`entail model: ${(e as Error).message}`);
+      }
+      return EXIT_INPUT;
+    }
+    const result = findModel(
+      cnf.clauses.map((c) => c.clause),
+      { maxSize, deadline: Date.now() + timeoutS * 1000 },
     );
-    return result.status === 'found' ? EXIT_OK : EXIT_INPUT;
-  }
-  io.out(`% SZS status ${szs} for ${problem.name}`);
-  if (result.status !== 'found') {
-    io.out(`% ${result.message ?? result.status} (${result.stats.timeMs} ms)`);
-    return EXIT_INPUT;
-  }
-  io.out(`% ${cnf.hasConjecture ? 'countermodel' : 'model'} of size ${result.model.domainSize} found in ${result.stats.timeMs} ms`);
-  io.out(formatModel(result.model));
-  if (cnf.skolems.length + cnf.definitions.length > 0)
-    io.out(`\nintroduced by clausification: ${[...cnf.skolems, ...cnf.definitions].join(', ')}`);
-  io.out('\nstatements in this model:');
-  for (const c of checks) {
-    const mark = c.ok === null ? `? (${c.error})` : c.ok ? 'ok' : 'MISMATCH';
-    io.out(`  ${c.name} (${c.role}): ${c.value === null ? 'not evaluable' : c.value} ${mark}`);
-  }
-  return EXIT_OK;
-}
-
-export const command: Command = {
-  summary: 'find a finite (counter)model of a problem and print it as tables',
-  usage,
-  run,
-};
+    const szs =
+      result.status === 'found'
+        ? cnf.hasConjecture
+          ? 'CounterSatisfiable'
+          : 'Satisfiable'
+        : result.status === 'timeout'
+          ? 'Timeout'
+          : 'GaveUp';
+    // Independent check: evaluate each original statement (not the clauses) in the model.
+    const checks =
+      result.status === 'found'
+        ? problem.statements.map((s) => {
+            const v = evalFormula(result.model, universalClosure(s.formula));
+            const expected = s.role !== 'conjecture';
+            return {
+              name: s.name,
+              role: s.role,
+              value: v.ok ? v.value : null,
+              ok: v.ok ? v.value === expected : null,
+              ...(v.ok ? {} : { error: v.error }),
+            };
+          })
+        : [];
+    if (values.json) {
+      io.out(
+        JSON.stringify({
+          problem: problem.name,
+          status: result.status,
+          szs,
+          ...(result.status === 'found' ? { model: result.model } : { message: result.message }),
+          stats: result.stats,
+          skolems: cnf.skolems,
+          definitions: cnf.definitions,
+          checks,
+        }),
+      );
+      return result.status === 'found' ? EXIT_OK : EXIT_INPUT;
+    }
+    const lines = szsStatusLines(szs, problem.name);
+    if (result.status !== 'found') {
+      lines.push(`% ${result.message ?? result.status} (${result.stats.timeMs} ms)`);
+      io.out(lines.join('\n'));
+      return EXIT_INPUT;
+    }
+    lines.push(`% ${cnf.hasConjecture ? 'countermodel' : 'model'} of size ${result.model.domainSize} found in ${result.stats.timeMs} ms`);
+    lines.push(...modelBlock(result.model, problem.name, format));
+    if (cnf.skolems.length + cnf.definitions.length > 0)
+      lines.push(`% introduced by clausification: ${[...cnf.skolems, ...cnf.definitions].join(', ')}`);
+    lines.push('% statements in this model:');
+    for (const c of checks) {
+      const mark = c.ok === null ? `? (${c.error})` : c.ok ? 'ok' : 'MISMATCH';
+      lines.push(`%   ${c.name} (${c.role}): ${c.value === null ? 'not evaluable' : c.value} ${mark}`);
+    }
+    io.out(lines.join('\n'));
+    return EXIT_OK;
+  },
+);

@@ -44,6 +44,7 @@ test('entail parse --json prints exactly files, formulas and errors', async () =
     assert.equal(code, 1);
     assert.deepEqual(JSON.parse(c.out.join('')), {
       files: 3,
+      records: 0,
       formulas: 4,
       errors: [
         { file: 'probs/sub/bad.p', line: 2, col: 22, message: "expected ')' or ',' but found '.'" },
@@ -52,7 +53,7 @@ test('entail parse --json prints exactly files, formulas and errors', async () =
     });
     const okRun = capture(root);
     assert.equal(await main(['parse', '--json', 'probs/good.p'], okRun.io), 0);
-    assert.deepEqual(JSON.parse(okRun.out.join('')), { files: 1, formulas: 2, errors: [] });
+    assert.deepEqual(JSON.parse(okRun.out.join('')), { files: 1, records: 0, formulas: 2, errors: [] });
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -8,7 +8,7 @@
  * assertion, as their semantics require.
  */
 import type { Formula } from '../logic/formula.js';
-import { freeVars, signatureOf } from '../logic/formula.js';
+import { freeVars } from '../logic/formula.js';
 import type { Term } from '../logic/term.js';
 import type { Problem } from '../logic/problem.js';
 
@@ -63,7 +63,9 @@ function closed(f: Formula): Formula {
 
 /** Collect constants and functions, including free variables of closed-over cnf clauses (none after closing). */
 function collectSymbols(fs: readonly Formula[]): { fns: Map<string, number>; preds: Map<string, number>; distinct: Set<string> } {
+  // Both maps are keyed `name/arity`: one name used at two arities is two symbols (common in LLM output).
   const fns = new Map<string, number>();
+  const preds = new Map<string, number>();
   const distinct = new Set<string>();
   const visit = (t: Term, bound: ReadonlySet<string>): void => {
     if (t.kind === 'var') {
@@ -77,6 +79,7 @@ function collectSymbols(fs: readonly Formula[]): { fns: Map<string, number>; pre
   const walk = (f: Formula, bound: ReadonlySet<string>): void => {
     switch (f.kind) {
       case 'atom':
+        preds.set(`${f.pred}/${f.args.length}`, f.args.length);
         for (const a of f.args) visit(a, bound);
         return;
       case 'eq':
@@ -109,7 +112,6 @@ function collectSymbols(fs: readonly Formula[]): { fns: Map<string, number>; pre
     }
   };
   for (const f of fs) walk(f, new Set());
-  const preds = signatureOf(fs).preds;
   return { fns, preds, distinct };
 }
 
@@ -128,8 +130,10 @@ export function problemToSmt2(p: Problem): { text: string; hasConjecture: boolea
     const name = key.slice(0, key.lastIndexOf('/'));
     lines.push(`(declare-fun ${fnSym(name, arity)} (${'U '.repeat(arity).trim()}) U)`);
   }
-  // signatureOf keys predicates by name only; TPTP overloading by arity is rare enough to take its first arity.
-  for (const [name, arity] of preds) lines.push(`(declare-fun ${predSym(name, arity)} (${'U '.repeat(arity).trim()}) Bool)`);
+  for (const [key, arity] of preds) {
+    const name = key.slice(0, key.lastIndexOf('/'));
+    lines.push(`(declare-fun ${predSym(name, arity)} (${'U '.repeat(arity).trim()}) Bool)`);
+  }
   if (distinct.size > 1) lines.push(`(assert (distinct ${[...distinct].map((d) => fnSym(d, 0)).join(' ')}))`);
   for (const a of axioms) lines.push(`(assert ${formulaSmt(a, new Set())})`);
   if (conjs.length > 0) {

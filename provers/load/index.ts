@@ -180,7 +180,21 @@ export async function loadProblem(path: string, opts: LoadOptions = {}): Promise
   if (!bytes.ok) return err(fileError(path, `cannot read file: ${bytes.error.message}`));
   const text = decodeText(bytes.value);
   if (!text.ok) return err(fileError(path, text.error));
-  const dialect = opts.dialect ?? detectDialect(text.value, path);
+  return parseLoaded(text.value, path, bytes.value.length, opts);
+}
+
+/**
+ * A problem given as text (standard input, an editor buffer) that stands at `path`:
+ * its includes are read under the same rules as a file's at that place.
+ */
+export async function loadProblemText(text: string, path: string, opts: LoadOptions = {}): Promise<Result<Problem>> {
+  return parseLoaded(text, path, Buffer.byteLength(text), opts);
+}
+
+async function parseLoaded(text: string, path: string, size: number, opts: LoadOptions): Promise<Result<Problem>> {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (size > maxBytes) return err(fileError(path, `too large: ${size} bytes, the limit is ${maxBytes}`));
+  const dialect = opts.dialect ?? detectDialect(text, path);
   let includes: IncludeResolver | undefined;
   if (dialect === 'tptp') {
     const tptpRoot = opts.tptpRoot ?? process.env.TPTP;
@@ -190,10 +204,10 @@ export async function loadProblem(path: string, opts: LoadOptions = {}): Promise
       anywhere: opts.allowIncludeAnywhere === true,
       maxBytes,
       deadline: opts.deadline,
-      budget: maxBytes - bytes.value.length,
+      budget: maxBytes - size,
     };
-    const fetched = await fetchAll({ text: text.value, file: path }, st);
+    const fetched = await fetchAll({ text, file: path }, st);
     includes = (p, fromFile) => fetched.get(key(p, fromFile ?? path)) ?? err('not fetched (an include inside a skipped part of the file)');
   }
-  return parseProblem(text.value, { file: path, dialect, name: opts.name, includes });
+  return parseProblem(text, { file: path, dialect, name: opts.name, includes });
 }

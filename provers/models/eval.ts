@@ -1,5 +1,6 @@
 /**
- * Evaluating clauses and formulas in a finite model, and printing models as tables.
+ * Evaluating clauses and formulas in a finite model, and printing models as tables
+ * (elements e0, e1, … as the UI names them).
  * Used to verify every model the finder returns, and by the UI and NL pipeline.
  */
 import type { Term } from '../logic/term.js';
@@ -9,6 +10,7 @@ import type { Formula } from '../logic/formula.js';
 import { freeVars } from '../logic/formula.js';
 import type { FiniteModel } from '../logic/proof.js';
 import type { Result } from '../logic/source.js';
+import { elementName } from './interpretation.js';
 
 /** Variable name → domain element. */
 export type Env = ReadonlyMap<string, number>;
@@ -126,31 +128,32 @@ function tuples(arity: number, n: number): number[][] {
 /** Domain, constants, function tables and predicate extensions as aligned text tables. */
 export function formatModel(model: FiniteModel): string {
   const n = model.domainSize;
-  const lines = [`domain: {${Array.from({ length: n }, (_, i) => i).join(', ')}} (size ${n})`];
+  const w = elementName(n - 1).length + 1;
+  const lines = [`domain: {${Array.from({ length: n }, (_, i) => elementName(i)).join(', ')}} (size ${n})`];
   const fns = Object.entries(model.functions).sort(([a], [b]) => a.localeCompare(b));
   const consts = fns.filter(([, f]) => f.arity === 0);
   if (consts.length > 0) {
     lines.push('', 'constants:');
-    for (const [name, f] of consts) lines.push(`  ${name} = ${f.table[0]}`);
+    for (const [name, f] of consts) lines.push(`  ${name} = ${elementName(f.table[0]!)}`);
   }
   for (const [name, f] of fns) {
     if (f.arity === 0) continue;
     lines.push('', `function ${name}/${f.arity}:`);
     if (f.arity === 1) {
-      lines.push(`  x    | ${Array.from({ length: n }, (_, i) => String(i).padStart(2)).join(' ')}`);
-      lines.push(`  ${name}(x) | ${f.table.map((v) => String(v).padStart(2)).join(' ')}`);
+      lines.push(`  x    | ${Array.from({ length: n }, (_, i) => elementName(i).padStart(w)).join(' ')}`);
+      lines.push(`  ${name}(x) | ${f.table.map((v) => elementName(v).padStart(w)).join(' ')}`);
     } else if (f.arity === 2) {
-      lines.push(`  ${name.padEnd(4)} | ${Array.from({ length: n }, (_, i) => String(i).padStart(2)).join(' ')}`);
-      lines.push(`  ${'-'.repeat(4)}-+-${'-'.repeat(3 * n - 1)}`);
+      lines.push(`  ${name.padEnd(4)} | ${Array.from({ length: n }, (_, i) => elementName(i).padStart(w)).join(' ')}`);
+      lines.push(`  ${'-'.repeat(4)}-+-${'-'.repeat((w + 1) * n - 1)}`);
       for (let r = 0; r < n; r++)
         lines.push(
-          `  ${String(r).padEnd(4)} | ${f.table
+          `  ${elementName(r).padEnd(4)} | ${f.table
             .slice(r * n, r * n + n)
-            .map((v) => String(v).padStart(2))
+            .map((v) => elementName(v).padStart(w))
             .join(' ')}`,
         );
     } else {
-      tuples(f.arity, n).forEach((t, i) => lines.push(`  ${name}(${t.join(',')}) = ${f.table[i]}`));
+      tuples(f.arity, n).forEach((t, i) => lines.push(`  ${name}(${t.map(elementName).join(',')}) = ${elementName(f.table[i]!)}`));
     }
   }
   const preds = Object.entries(model.predicates).sort(([a], [b]) => a.localeCompare(b));
@@ -162,7 +165,7 @@ export function formatModel(model: FiniteModel): string {
     }
     const ext = tuples(p.arity, n)
       .filter((_, i) => p.table[i])
-      .map((t) => (p.arity === 1 ? String(t[0]) : `(${t.join(',')})`));
+      .map((t) => (p.arity === 1 ? elementName(t[0]!) : `(${t.map(elementName).join(',')})`));
     lines.push(`  ${name}/${p.arity}: {${ext.join(', ')}}`);
   }
   return lines.join('\n');

@@ -14,6 +14,7 @@ import { SatSolver, posLit, negLit } from './sat.js';
 import { evalClause } from './eval.js';
 
 export { evalClause, evalFormula, evalTerm, formatModel } from './eval.js';
+export { elementName, modelFromMace4, modelFromTptp, modelToMace4, modelToTptp, readModel } from './interpretation.js';
 export type { Env } from './eval.js';
 
 export interface FindModelOptions {
