@@ -9,18 +9,16 @@
  * never in module globals, so tests can run several services side by side.
  */
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve, sep, basename } from 'node:path';
+import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Formula, Problem, ProverResult } from '../provers/logic/index.js';
 import {
   DEFAULT_SETTINGS,
   PROVERS,
-  SESSION_VERSION,
   errorResult,
   isApiMethod,
   okResult,
-  sessionSchema,
   settingsSchema,
   unavailable,
   validateInput,
@@ -39,7 +37,6 @@ import type {
   ProverId,
   ProverInfo,
   RunResult,
-  SessionEntry,
   Settings,
 } from '../api/contract.js';
 import type { z } from 'zod';
@@ -52,6 +49,7 @@ import { startExploration } from './exploring.js';
 import type { Exploration } from './exploring.js';
 import { modelTables } from './views.js';
 import { createParser } from './parsing.js';
+import { createSessionStore } from './sessions.js';
 
 export interface ServiceOptions {
   /** Where settings and sessions are stored. */
@@ -114,7 +112,7 @@ export function createService(opts: ServiceOptions): EngineService {
   const sessionsDir = resolve(opts.dataDir, 'sessions');
   const settingsFile = resolve(opts.dataDir, 'settings.json');
   const secretsFile = resolve(opts.dataDir, 'secrets.json');
-  const roots = [sessionsDir, ...(opts.allowedRoots ?? []).map((r) => resolve(r))];
+  const sessions = createSessionStore({ dir: sessionsDir, roots: opts.allowedRoots ?? [] });
   /** NL judgements in flight, by the client's request id (cancel aborts them). */
   const nlRequests = new Map<string, AbortController>();
   const explorations = new Map<string, Exploration>();
@@ -693,62 +691,9 @@ export function createService(opts: ServiceOptions): EngineService {
       return okResult({ jobId: job.id });
     },
 
-    async sessionSave({ session, path }) {
-      const target = path ? resolve(path) : join(sessionsDir, `${slug(session.name)}.entail.json`);
-      if (!within(target, roots)) return { kind: 'invalid', issues: ['sessions are saved in the sessions folder'] };
-      const saved = { ...session, version: SESSION_VERSION, savedAt: new Date().toISOString() };
-      await mkdir(resolve(target, '..'), { recursive: true });
-      // Write-then-rename so an autosave interrupted half-way never leaves a truncated session.
-      const tmp = `${target}.tmp-${process.pid}`;
-      await writeFile(tmp, JSON.stringify(saved), 'utf8');
-      await rename(tmp, target);
-      return okResult({ name: saved.name, path: target, savedAt: saved.savedAt });
-    },
-
-    async sessionOpen({ path }) {
-      const target = resolve(sessionsDir, path);
-      if (!within(target, roots)) return { kind: 'invalid', issues: ['sessions are opened from the sessions folder'] };
-      let raw: string;
-      try {
-        raw = await readFile(target, 'utf8');
-      } catch (e) {
-        return {
-          kind: 'invalid',
-          issues: [`cannot read ${basename(target)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`],
-        };
-      }
-      let json: unknown;
-      try {
-        json = JSON.parse(raw);
-      } catch {
-        return { kind: 'invalid', issues: [`${basename(target)} is not a session file (not JSON)`] };
-      }
-      const s = sessionSchema.safeParse(json);
-      if (!s.success)
-        return { kind: 'invalid', issues: [`${basename(target)} is not a valid session: ${s.error.issues[0]?.message ?? ''}`] };
-      return okResult(s.data);
-    },
-
-    async sessionList() {
-      let names: string[];
-      try {
-        names = (await readdir(sessionsDir)).filter((n) => n.endsWith('.entail.json'));
-      } catch {
-        return okResult([]);
-      }
-      const out: SessionEntry[] = [];
-      for (const n of names) {
-        const p = join(sessionsDir, n);
-        try {
-          const st = await stat(p);
-          out.push({ name: n.replace(/\.entail\.json$/, ''), path: p, savedAt: st.mtime.toISOString() });
-        } catch {
-          // deleted between readdir and stat
-        }
-      }
-      out.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
-      return okResult(out.slice(0, 50));
-    },
+    sessionSave: (input) => sessions.save(input),
+    sessionOpen: ({ path }) => sessions.open(path),
+    sessionList: () => sessions.list(),
 
     async settingsGet() {
       return okResult(await readSettings());
@@ -816,20 +761,6 @@ function safe<T>(f: () => T, fallback: T): T {
   } catch {
     return fallback;
   }
-}
-
-function slug(name: string): string {
-  return (
-    name
-      .toLowerCase()
-      .replace(/[^a-z0-9._-]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 80) || 'session'
-  );
-}
-
-function within(p: string, roots: readonly string[]): boolean {
-  return roots.some((r) => p === r || p.startsWith(r.endsWith(sep) ? r : r + sep));
 }
 
 export type { ProverId };
