@@ -63,6 +63,29 @@ describe('sessions e2e', { skip: skip ?? false, timeout: 170_000 }, () => {
     assert.equal(onDisk.problems[3]!.text, 'fof(last, axiom, q).\n');
     await wb.page.close();
   });
+
+  test('results belong to their document: kept across tab switches, marked stale after an edit', async (t) => {
+    const wb = await Workbench.open(h);
+    if (await wb.tid('prover').locator('option[value="embedded"]').isDisabled()) return t.skip('embedded prover unavailable');
+    await wb.setText('fof(a, axiom, man(s)).\nfof(b, axiom, ![X]: (man(X) => mortal(X))).\nfof(c, conjecture, mortal(s)).\n');
+    await wb.tid('parse-ok').waitFor();
+    const proved = wb.page.locator('.doc-tab.active .doc-title');
+    const provedId = await proved.getAttribute('data-testid');
+    await wb.tid('prove').click();
+    await wb.tid('szs-status').waitFor();
+    assert.equal(await wb.tid('szs-status').innerText(), 'Theorem');
+    await wb.page.getByRole('button', { name: 'New', exact: true }).click();
+    await wb.tid('result-empty').waitFor();
+    await wb.tid(provedId!).click();
+    await wb.tid('szs-status').waitFor();
+    assert.equal(await wb.tid('szs-status').innerText(), 'Theorem');
+    assert.equal(await wb.tid('result-stale').count(), 0);
+    await wb.page.getByTestId('editor').locator('.monaco-editor').click();
+    await wb.page.keyboard.press('ControlOrMeta+End');
+    await wb.page.keyboard.type('% edited');
+    await wb.tid('result-stale').waitFor();
+    await wb.page.close();
+  });
 });
 
 describe('crash e2e', { skip: skip ?? false, timeout: 120_000 }, () => {

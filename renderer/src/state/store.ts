@@ -41,6 +41,8 @@ export interface RunState {
   readonly jobId?: string;
   /** The document the run proves (results are recorded against it, whichever tab is active when it ends). */
   readonly problemId?: string;
+  /** Hash of the text being proved (a result whose hash differs from the document's is stale). */
+  readonly textHash?: string;
   readonly phase: 'idle' | 'starting' | 'running' | 'done' | 'cancelled' | 'failed';
   readonly elapsedMs: number;
   readonly message: string;
@@ -52,6 +54,7 @@ export interface RunRecord {
   readonly prover: string;
   readonly status: string;
   readonly timeMs: number;
+  readonly textHash?: string;
   readonly result?: RunResult;
 }
 
@@ -306,12 +309,18 @@ export function reduce(s: State, a: Action): State {
       return { ...s, prover: a.prover };
     case 'run/limits':
       return { ...s, settings: { ...s.settings, limits: { ...s.settings.limits, timeoutMs: a.timeoutMs } } };
-    case 'run/starting':
-      return { ...s, run: { phase: 'starting', elapsedMs: 0, message: 'starting…', problemId: a.problemId ?? s.activeId } };
+    case 'run/starting': {
+      const problemId = a.problemId ?? s.activeId;
+      const doc = s.problems.find((p) => p.id === problemId);
+      return {
+        ...s,
+        run: { phase: 'starting', elapsedMs: 0, message: 'starting…', problemId, ...(doc ? { textHash: textHash(doc.text) } : {}) },
+      };
+    }
     case 'run/started':
       return {
         ...s,
-        run: { jobId: a.jobId, phase: 'running', elapsedMs: 0, message: 'running', problemId: s.run.problemId ?? s.activeId },
+        run: { ...s.run, jobId: a.jobId, phase: 'running', elapsedMs: 0, message: 'running', problemId: s.run.problemId ?? s.activeId },
       };
     case 'run/progress':
       if (s.run.jobId !== a.jobId || s.run.phase !== 'running') return s;
@@ -324,6 +333,7 @@ export function reduce(s: State, a: Action): State {
         const problemId = s.run.problemId ?? s.activeId;
         const record: RunRecord = {
           problemId,
+          ...(s.run.textHash ? { textHash: s.run.textHash } : {}),
           at: new Date().toISOString(),
           prover: r.prover,
           status: r.status,
@@ -348,6 +358,7 @@ export function reduce(s: State, a: Action): State {
       const problemId = s.run.problemId ?? s.activeId;
       const record: RunRecord = {
         problemId,
+        ...(s.run.textHash ? { textHash: s.run.textHash } : {}),
         at: new Date().toISOString(),
         prover: r.prover,
         status: r.status,
@@ -605,4 +616,20 @@ export function createWorkbenchStore(opts: { freeze: boolean; initial?: State })
       if (next !== store.getState()) store.setState(opts.freeze ? deepFreeze(next) : next, true);
     },
   });
+}
+
+/** FNV-1a (32 bit) of a document text, hex: identifies the text a result was computed from. */
+export function textHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `${text.length.toString(36)}-${h.toString(16)}`;
+}
+
+/** The run record behind the active document's shown result. */
+export function activeRun(s: State): RunRecord | undefined {
+  for (let i = s.runs.length - 1; i >= 0; i--) if (s.runs[i]!.problemId === s.activeId && s.runs[i]!.result) return s.runs[i];
+  return undefined;
 }
