@@ -259,49 +259,97 @@ export interface NlOutcome {
   readonly vote: 'True' | 'False' | 'Uncertain' | 'Error';
 }
 
-export const SESSION_VERSION = 1;
-export const sessionSchema = z.object({
-  version: z.literal(SESSION_VERSION),
+/**
+ * Session files. `version` names the schema; the service migrates every older
+ * version to the current one on open (service/sessions.ts) and refuses, with a
+ * reason, a file it cannot read — it never drops one silently.
+ */
+export const SESSION_VERSION = 2;
+
+const problemDoc = z.object({
+  id: z.string().max(100),
+  title: z.string().max(200),
+  language,
+  text,
+  /** Last cursor position (1-based), restored with the document. */
+  cursor: z.object({ line: z.number().int().min(1), col: z.number().int().min(1) }).optional(),
+});
+const runRecord = z.object({
+  problemId: z.string().max(100),
+  at: z.string().max(64),
+  prover: z.string().max(40),
+  status: z.string().max(40),
+  timeMs: z.number(),
+  /** Hash of the document text the run was computed from: a result whose hash differs from the text's is stale. */
+  textHash: z.string().max(32).optional(),
+  result: z.unknown().optional(),
+});
+const nlInputs = z.object({
+  premises: z.array(z.string().max(10_000)).max(200),
+  conclusion: z.string().max(10_000),
+});
+
+/** Version 1 (before session identity, cursors and layout). Read-only: migrated on open and on save. */
+export const sessionSchemaV1 = z.object({
+  version: z.literal(1),
   name: z.string().max(200),
   savedAt: z.string().max(64),
-  problems: z
-    .array(
-      z.object({
-        id: z.string().max(100),
-        title: z.string().max(200),
-        language,
-        text,
-      }),
-    )
-    .max(500),
+  problems: z.array(problemDoc.omit({ cursor: true })).max(500),
   activeProblem: z.string().max(100).optional(),
-  nl: z
+  nl: nlInputs.optional(),
+  runs: z.array(runRecord.omit({ textHash: true })).max(1000),
+});
+export type SessionV1 = z.infer<typeof sessionSchemaV1>;
+
+export const SESSION_ID = /^[a-z0-9][a-z0-9-]{7,63}$/;
+
+export const sessionSchema = z.object({
+  version: z.literal(SESSION_VERSION),
+  /** Identity of the session (stable across renames): a save onto a file holding another id is a clash. */
+  id: z.string().regex(SESSION_ID, 'not a session id'),
+  /** Revision the writer started from; the service refuses a save whose base revision is older than the file's. */
+  rev: z.number().int().min(0),
+  name: z.string().min(1).max(200),
+  savedAt: z.string().max(64),
+  problems: z.array(problemDoc).max(500),
+  activeProblem: z.string().max(100).optional(),
+  /** Tabs closed in this session, newest last: reopenable, so closing never loses text. */
+  closed: z.array(problemDoc).max(50).optional(),
+  nl: nlInputs.optional(),
+  /** Finished runs, kept so a reopened session shows each document's results (proof objects included). */
+  runs: z.array(runRecord).max(1000),
+  /** Open panel and pane sizes. */
+  ui: z
     .object({
-      premises: z.array(z.string().max(10_000)).max(200),
-      conclusion: z.string().max(10_000),
+      tab: z.string().max(40),
+      /** Editor share of the workspace width, 0.2–0.8. */
+      split: z.number().min(0.2).max(0.8),
     })
     .optional(),
-  /** Finished runs, kept so a reopened session shows its results (proof objects included). */
-  runs: z
-    .array(
-      z.object({
-        problemId: z.string().max(100),
-        at: z.string().max(64),
-        prover: z.string().max(40),
-        status: z.string().max(40),
-        timeMs: z.number(),
-        result: z.unknown().optional(),
-      }),
-    )
-    .max(1000),
 });
 export type Session = z.infer<typeof sessionSchema>;
+/** Any session version a client may send or a file may hold. */
+export const anySessionSchema = z.union([sessionSchema, sessionSchemaV1]);
 
 export interface SessionEntry {
   readonly name: string;
   readonly path: string;
   readonly savedAt: string;
+  /** Absent for files that could not be read (then `problem` says why). */
+  readonly id?: string;
+  readonly rev?: number;
+  readonly documents?: number;
+  /** Why the file cannot be opened as it is (unreadable, not JSON, newer version…); it is listed, never hidden. */
+  readonly problem?: string;
 }
+
+/**
+ * `saved`: written (atomically) at `entry.path`. `clash`: nothing written, because the target file holds
+ * another session (`reason: 'other'`) or a newer revision of this one written by another window (`'newer'`).
+ */
+export type SessionSaveOutcome =
+  | { readonly outcome: 'saved'; readonly path: string; readonly entry: SessionEntry }
+  | { readonly outcome: 'clash'; readonly path: string; readonly reason: 'other' | 'newer'; readonly existing: SessionEntry };
 
 export const settingsSchema = z.object({
   limits: limitsSchema,
@@ -389,7 +437,15 @@ export const inputSchemas = {
     maxTermSize: z.number().int().min(3).max(9).optional(),
     timeoutMs: z.number().int().min(100).max(600_000),
   }),
-  sessionSave: z.object({ session: sessionSchema, path: z.string().max(1000).optional() }),
+  sessionSave: z.object({
+    session: anySessionSchema,
+    /** Explicit file (Electron "Save as"); default: the sessions folder, file named after the session. */
+    path: z.string().max(1000).optional(),
+    /** The file the session was last saved to: renamed (removed after the new file is written) when the name changed. */
+    previousPath: z.string().max(1000).optional(),
+    /** On a clash: 'report' (default) writes nothing and answers `clash`; 'newName' saves under a free name; 'overwrite' replaces it. */
+    onClash: z.enum(['report', 'newName', 'overwrite']).optional(),
+  }),
   sessionOpen: z.object({ path: z.string().min(1).max(1000) }),
   sessionList: z.object({}),
   settingsGet: z.object({}),
@@ -413,7 +469,7 @@ export interface ApiOutputs {
   batch: { readonly jobId: string };
   lean: LeanView;
   explore: { readonly jobId: string };
-  sessionSave: SessionEntry;
+  sessionSave: SessionSaveOutcome;
   sessionOpen: Session;
   sessionList: readonly SessionEntry[];
   settingsGet: Settings;

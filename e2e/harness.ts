@@ -97,3 +97,47 @@ export class Workbench {
     await this.page.screenshot({ path: join(RESULTS, `${name}.png`) });
   }
 }
+
+/** The server as its own process (`entail serve`), so a test can kill -9 it the way a crash would. */
+export interface ServerProcess {
+  readonly url: string;
+  readonly port: number;
+  kill(signal: NodeJS.Signals): Promise<void>;
+}
+
+export async function spawnServer(dataDir: string, port = 0): Promise<ServerProcess> {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(
+    process.execPath,
+    [join(PROJECT_ROOT, 'bin', 'entail.js'), 'serve', '--no-open', '--port', String(port), '--data-dir', dataDir],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const url = await new Promise<string>((res, rej) => {
+    let out = '';
+    const timer = setTimeout(() => rej(new Error(`entail serve did not print its URL: ${out}`)), 30_000);
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /Entail workbench: (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        res(m[1]!);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      rej(new Error(`entail serve exited (${code}): ${out}`));
+    });
+  });
+  return {
+    url,
+    port: Number(new URL(url).port),
+    kill: (signal) =>
+      new Promise<void>((res) => {
+        if (child.exitCode !== null) return res();
+        child.once('exit', () => res());
+        child.kill(signal);
+      }),
+  };
+}

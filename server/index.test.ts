@@ -247,7 +247,7 @@ test('sessions round-trip; a binary or foreign file is refused as a value', asyn
     const list = (await api(s, 'sessionList', {})) as unknown as { value: { name: string }[] };
     assert.deepEqual(
       list.value.map((e) => e.name),
-      ['my-work'],
+      ['My work'],
     );
     const opened = (await api(s, 'sessionOpen', { path: saved.value.path })) as unknown as {
       kind: string;

@@ -8,6 +8,7 @@
  * Each area of the API is its own module over a shared context; state lives in the
  * instance, never in module globals, so tests can run several services side by side.
  */
+import { resolve } from 'node:path';
 import type { ApiResult } from '../api/contract.js';
 import { errorResult, isApiMethod, validateInput } from '../api/contract.js';
 import type { Handlers, ServiceContext, ServiceOptions } from './context.js';
@@ -20,7 +21,7 @@ import { nlHandlers } from './nl.js';
 import { batchHandlers } from './batch.js';
 import { leanHandlers } from './lean.js';
 import { explorerHandlers } from './explorer.js';
-import { sessionHandlers } from './sessions.js';
+import { createSessionStore } from './sessions.js';
 
 export type { ServiceOptions } from './context.js';
 export type { ProverId } from '../api/contract.js';
@@ -43,13 +44,16 @@ export function createService(opts: ServiceOptions): EngineService {
     settings: createSettings(opts.dataDir),
     onDispose: (f) => void cleanups.push(f),
   };
+  const sessions = createSessionStore({ dir: resolve(opts.dataDir, 'sessions'), roots: opts.allowedRoots ?? [] });
   const handlers: Handlers = {
     ...provingHandlers(ctx),
     ...nlHandlers(ctx),
     ...batchHandlers(ctx),
     ...leanHandlers(ctx),
     ...explorerHandlers(ctx),
-    ...sessionHandlers(ctx),
+    sessionSave: (input) => sessions.save(input),
+    sessionOpen: ({ path }) => sessions.open(path),
+    sessionList: () => sessions.list(),
     ...ctx.jobs.handlers,
     ...ctx.settings.handlers,
   };

@@ -23,7 +23,7 @@ const TAB_LABEL: Record<Tab, string> = {
 };
 
 export function App() {
-  const { effects } = useWorkbench();
+  const { effects, store } = useWorkbench();
   const dispatch = useDispatch();
   const tab = useSel((s) => s.tab);
   const hasGraph = useSel((s) => s.result?.graph !== undefined);
@@ -35,7 +35,15 @@ export function App() {
 
   useEffect(() => {
     void effects.refreshProvers();
-    void effects.refreshRecent();
+    void effects.restoreLast();
+    // Hot exit: a pending change is written when the page goes away; the browser asks only if it may not have landed.
+    const onHide = (): void => effects.flush();
+    const onBeforeUnload = (e: BeforeUnloadEvent): void => {
+      effects.flush();
+      if (effects.unsaved() && store.getState().connection !== 'connected') e.preventDefault();
+    };
+    window.addEventListener('pagehide', onHide);
+    window.addEventListener('beforeunload', onBeforeUnload);
     // Ctrl/Cmd+Enter proves from anywhere (Monaco handles it itself when focused).
     const onKey = (e: KeyboardEvent): void => {
       if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
@@ -48,9 +56,11 @@ export function App() {
     const warm = setTimeout(() => void import('./adapters/CytoscapeGraph.js'), 2000);
     return () => {
       window.removeEventListener('keydown', onKey);
+      window.removeEventListener('pagehide', onHide);
+      window.removeEventListener('beforeunload', onBeforeUnload);
       clearTimeout(warm);
     };
-  }, [effects]);
+  }, [effects, store]);
 
   return (
     <div className="app">

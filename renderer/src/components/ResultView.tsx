@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useDispatch, useSel } from '../ctx.js';
+import { activeProblem, activeRun, textHash } from '../state/store.js';
 import type { ModelTable } from '../../../api/contract.js';
 
 /** Rows rendered in the step table (the graph view handles any size). */
@@ -16,6 +17,10 @@ const VERDICT_CLASS: Record<string, string> = {
 export function ResultView() {
   const result = useSel((s) => s.result);
   const run = useSel((s) => s.run);
+  const computedFrom = useSel((s) => activeRun(s)?.textHash);
+  const text = useSel((s) => activeProblem(s).text);
+  const currentHash = useMemo(() => (computedFrom ? textHash(text) : undefined), [computedFrom, text]);
+  const stale = computedFrom !== undefined && computedFrom !== currentHash;
   const dispatch = useDispatch();
   const graph = result?.graph;
   // "from" column: parent step numbers, built once per result (not a scan of all edges per row).
@@ -51,6 +56,11 @@ export function ResultView() {
         <span className="muted">
           {result.prover} · {result.timeMs} ms
         </span>
+        {stale && (
+          <span className="stale" data-testid="result-stale" title="The document changed after this result was computed; prove again.">
+            stale: the text changed since this result
+          </span>
+        )}
         {result.check &&
           ('unavailable' in result.check ? (
             <span className="muted" title={result.check.unavailable}>
@@ -59,7 +69,13 @@ export function ResultView() {
           ) : (
             <span className={result.check.ok ? 'check-ok' : 'check-bad'} data-testid="check">
               {result.check.ok ? `✓ checked ${result.check.checked} steps` : `✗ ${result.check.failures.length} steps failed the check`}
-              {result.check.trusted > 0 ? `, ${result.check.trusted} trusted` : ''}
+              {result.check.trusted > 0 ? (
+                <span title="Trusted steps are preprocessing (clausification, Skolemisation, definitional renaming) that the independent checker accepts without re-deriving: it checks inferences between clauses, not the translation into clauses.">
+                  , {result.check.trusted} trusted (preprocessing, not re-checked)
+                </span>
+              ) : (
+                ''
+              )}
             </span>
           ))}
         {result.graph && (

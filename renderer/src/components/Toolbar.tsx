@@ -43,7 +43,7 @@ export function Toolbar() {
         value={sessionName}
         onChange={(e) => dispatch({ type: 'session/rename', name: e.target.value.slice(0, 200) })}
       />
-      <span className="dirty" title={dirty ? 'unsaved changes' : 'saved'}>
+      <span className="dirty" data-testid="dirty" title={dirty ? 'unsaved changes' : 'saved'}>
         {dirty ? '●' : ''}
       </span>
       <div className="group">

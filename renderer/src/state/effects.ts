@@ -4,7 +4,10 @@
  */
 import { describeFailure } from '../../../api/contract.js';
 import type { EntailApi, GraphData, Language, LeanHandle } from '../../../api/contract.js';
-import { activeProblem, splitLines, toSession } from './store.js';
+import { activeProblem, splitLines, toSession, toSessionKey } from './store.js';
+
+const AUTOSAVE_IDLE_MS = 300;
+const AUTOSAVE_MAX_MS = 800;
 import type { WorkbenchStore } from './store.js';
 
 export interface Effects {
@@ -13,8 +16,15 @@ export interface Effects {
   cancel(): Promise<void>;
   refreshProvers(): Promise<void>;
   refreshRecent(): Promise<void>;
-  saveSession(): Promise<void>;
-  openSession(path: string): Promise<void>;
+  /** 'explicit' (Save): a clash is reported. 'auto' (continuous autosave): a clash keeps both. */
+  saveSession(mode?: 'explicit' | 'auto'): Promise<void>;
+  /** Reopen the most recently saved session (start-up, reload, after a server restart). */
+  restoreLast(): Promise<void>;
+  /** Write any pending change now (page hide). */
+  flush(): void;
+  /** True while a change is not yet on disk. */
+  unsaved(): boolean;
+  openSession(path: string, quiet?: boolean): Promise<void>;
   judgeNl(edited?: { index: number; formulas: string[] }[]): Promise<void>;
   cancelNl(): Promise<void>;
   exportHtml(graph: GraphData): Promise<string | undefined>;
@@ -106,10 +116,29 @@ export function createEffects(api: EntailApi, store: WorkbenchStore): Effects {
   }
 
   let nlSeq = 0;
-  let autosaveTimer: ReturnType<typeof setInterval> | undefined = setInterval(() => {
+  // Continuous autosave: AUTOSAVE_IDLE_MS after the last change, and at least every AUTOSAVE_MAX_MS while typing,
+  // so a crash loses at most about a second of work.
+  let saving = false;
+  let pending = false;
+  let idleTimer: ReturnType<typeof setTimeout> | undefined;
+  let firstChange: number | undefined;
+  const fire = (): void => {
+    idleTimer = undefined;
+    firstChange = undefined;
     const s = getState();
-    if (s.settings.autosave && s.session.dirty && s.connection === 'connected') void effects.saveSession();
-  }, 15_000);
+    if (s.settings.autosave && s.session.dirty && s.connection === 'connected') void effects.saveSession('auto');
+  };
+  const unwatch = store.subscribe((s, prev) => {
+    if (
+      !s.session.dirty ||
+      (s.problems === prev.problems && s.runs === prev.runs && s.nl === prev.nl && s.session === prev.session && s.tab === prev.tab)
+    )
+      return;
+    const now = Date.now();
+    firstChange ??= now;
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = setTimeout(fire, Math.max(0, Math.min(AUTOSAVE_IDLE_MS, firstChange + AUTOSAVE_MAX_MS - now)));
+  });
 
   const effects: Effects = {
     async parse() {
@@ -135,13 +164,13 @@ export function createEffects(api: EntailApi, store: WorkbenchStore): Effects {
           dispatch({ type: 'run/rejected', message: 'add a query line such as `?- ancestor(X, bob).` to run this Prolog buffer' });
           return;
         }
-        dispatch({ type: 'run/starting' });
+        dispatch({ type: 'run/starting', problemId: p.id });
         const r = await api.prolog({ program: q.program, query: q.query, maxSteps: 1_000_000 });
         if (r.kind === 'ok') dispatch({ type: 'run/result', result: r.value });
         else dispatch({ type: 'run/rejected', message: `cannot run: ${describeFailure(r)}` });
         return;
       }
-      dispatch({ type: 'run/starting' });
+      dispatch({ type: 'run/starting', problemId: p.id });
       const r = await api.prove({ text: p.text, dialect: p.language, prover: s.prover, limits: s.settings.limits, name: p.title });
       if (r.kind === 'ok') dispatch({ type: 'run/started', jobId: r.value.jobId });
       else dispatch({ type: 'run/rejected', message: `cannot prove: ${describeFailure(r)}` });
@@ -167,19 +196,68 @@ export function createEffects(api: EntailApi, store: WorkbenchStore): Effects {
       const r = await api.sessionList({});
       if (r.kind === 'ok') dispatch({ type: 'session/recent', recent: r.value });
     },
-    async saveSession() {
-      const s = getState();
-      const r = await api.sessionSave({ session: toSession(s), ...(s.session.path ? { path: s.session.path } : {}) });
-      if (r.kind === 'ok') {
-        dispatch({ type: 'session/saved', entry: r.value });
-        await effects.refreshRecent();
-      } else dispatch({ type: 'notice', level: 'error', text: `save failed: ${describeFailure(r)}` });
+    async saveSession(mode = 'explicit') {
+      // One save in flight at a time: each carries the revision the previous one returned.
+      if (saving) {
+        pending = true;
+        return;
+      }
+      saving = true;
+      try {
+        const s = getState();
+        const key = toSessionKey(s);
+        const r = await api.sessionSave({
+          session: toSession(s),
+          ...(s.session.path ? { previousPath: s.session.path } : {}),
+          // An autosave never asks: on a clash it keeps both (a free name, or a fork of a session changed elsewhere).
+          onClash: mode === 'auto' ? 'newName' : 'report',
+        });
+        if (r.kind !== 'ok') {
+          dispatch({ type: 'notice', level: 'error', text: `save failed: ${describeFailure(r)}` });
+          return;
+        }
+        const out = r.value;
+        if (out.outcome === 'clash') {
+          dispatch({
+            type: 'notice',
+            level: 'warn',
+            text:
+              out.reason === 'other'
+                ? `Not saved: “${out.existing.name}” is another session (${out.existing.documents ?? '?'} documents). Rename this session; autosave keeps it under a free name.`
+                : `Not saved: this session was changed in another window. Autosave keeps your edits as a separate session.`,
+          });
+          return;
+        }
+        const forked = out.entry.id !== s.session.id || out.entry.name !== s.session.name;
+        dispatch({ type: 'session/saved', entry: out.entry, path: out.path, key });
+        if (forked && mode === 'auto')
+          dispatch({
+            type: 'notice',
+            level: 'info',
+            text: `Saved as “${out.entry.name}” (the name was taken or the session changed elsewhere).`,
+          });
+        if (mode === 'explicit' || s.session.path !== out.path) await effects.refreshRecent();
+      } finally {
+        saving = false;
+        if (pending) {
+          pending = false;
+          void effects.saveSession('auto');
+        }
+      }
     },
-    async openSession(path) {
+    async restoreLast() {
+      const r = await api.sessionList({});
+      if (r.kind !== 'ok') return;
+      dispatch({ type: 'session/recent', recent: r.value });
+      const last = r.value.find((e) => e.problem === undefined);
+      // Only into an untouched fresh workbench: never replace what the user already typed.
+      if (last && !getState().session.dirty && !getState().session.path) await effects.openSession(last.path, true);
+    },
+    async openSession(path, quiet) {
       const r = await api.sessionOpen({ path });
       if (r.kind === 'ok') {
         dispatch({ type: 'session/opened', session: r.value, path });
-        dispatch({ type: 'notice', level: 'info', text: `Opened session “${r.value.name}”.` });
+        if (!quiet) dispatch({ type: 'notice', level: 'info', text: `Opened session “${r.value.name}”.` });
       } else dispatch({ type: 'notice', level: 'error', text: `cannot open session: ${describeFailure(r)}` });
     },
     async judgeNl(edited) {
@@ -319,10 +397,20 @@ export function createEffects(api: EntailApi, store: WorkbenchStore): Effects {
       const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
       dispatch({ type: 'problem/new', language: PROBLEM_LANGS[ext] ?? 'tptp', text, title: name });
     },
+    flush() {
+      if (idleTimer) {
+        clearTimeout(idleTimer);
+        fire();
+      }
+    },
+    unsaved() {
+      return saving || idleTimer !== undefined || getState().session.dirty;
+    },
     dispose() {
       unsubscribe();
-      if (autosaveTimer) clearInterval(autosaveTimer);
-      autosaveTimer = undefined;
+      unwatch();
+      if (idleTimer) clearTimeout(idleTimer);
+      idleTimer = undefined;
     },
   };
   return effects;

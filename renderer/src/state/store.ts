@@ -39,6 +39,10 @@ export const TABS: readonly Tab[] = ['result', 'graph', 'nl', 'sessions', 'setti
 
 export interface RunState {
   readonly jobId?: string;
+  /** The document the run proves (results are recorded against it, whichever tab is active when it ends). */
+  readonly problemId?: string;
+  /** Hash of the text being proved (a result whose hash differs from the document's is stale). */
+  readonly textHash?: string;
   readonly phase: 'idle' | 'starting' | 'running' | 'done' | 'cancelled' | 'failed';
   readonly elapsedMs: number;
   readonly message: string;
@@ -50,6 +54,7 @@ export interface RunRecord {
   readonly prover: string;
   readonly status: string;
   readonly timeMs: number;
+  readonly textHash?: string;
   readonly result?: RunResult;
 }
 
@@ -82,7 +87,15 @@ export interface State {
     readonly failure?: string;
     readonly providers: readonly { readonly id: string; readonly available: boolean; readonly detail: string }[];
   };
-  readonly session: { readonly name: string; readonly path?: string; readonly dirty: boolean; readonly recent: readonly SessionEntry[] };
+  readonly session: {
+    /** Identity and revision of the session file (see api/contract.ts sessionSchema). */
+    readonly id: string;
+    readonly rev: number;
+    readonly name: string;
+    readonly path?: string;
+    readonly dirty: boolean;
+    readonly recent: readonly SessionEntry[];
+  };
   readonly connection: 'connected' | 'disconnected' | 'reconnecting';
   readonly tab: Tab;
   readonly notices: readonly Notice[];
@@ -138,7 +151,7 @@ export type Action =
   | { type: 'provers/loaded'; provers: readonly ProverInfo[] }
   | { type: 'run/choose'; prover: ProverId }
   | { type: 'run/limits'; timeoutMs: number }
-  | { type: 'run/starting' }
+  | { type: 'run/starting'; problemId?: string }
   | { type: 'run/started'; jobId: string }
   | { type: 'run/progress'; jobId: string; elapsedMs: number; message: string }
   | { type: 'run/finished'; jobId: string; state: JobState }
@@ -155,7 +168,7 @@ export type Action =
   | { type: 'nl/judged'; outcome: NlOutcome }
   | { type: 'nl/failed'; failure: string }
   | { type: 'session/recent'; recent: readonly SessionEntry[] }
-  | { type: 'session/saved'; entry: SessionEntry }
+  | { type: 'session/saved'; entry: SessionEntry; path: string; key: string }
   | { type: 'session/opened'; session: Session; path: string }
   | { type: 'session/rename'; name: string }
   | { type: 'settings/loaded'; settings: Settings }
@@ -210,7 +223,7 @@ export function initialState(): State {
       problemId: '',
       providers: [],
     },
-    session: { name: 'untitled session', dirty: false, recent: [] },
+    session: { id: newSessionId(), rev: 0, name: 'untitled session', dirty: false, recent: [] },
     connection: 'connected',
     tab: 'result',
     notices: [],
@@ -264,14 +277,25 @@ export function reduce(s: State, a: Action): State {
     case 'problem/new': {
       const id = nextProblemId(s);
       const doc: ProblemDoc = { id, title: a.title ?? `untitled-${id}.${EXT[a.language]}`, language: a.language, text: a.text ?? '' };
-      return { ...s, problems: [...s.problems, doc], activeId: id, parse: { forText: '' }, session: { ...s.session, dirty: true } };
+      return withDocResult({
+        ...s,
+        problems: [...s.problems, doc],
+        activeId: id,
+        parse: { forText: '' },
+        session: { ...s.session, dirty: true },
+      });
     }
     case 'problem/select':
-      return s.problems.some((p) => p.id === a.id) ? { ...s, activeId: a.id, parse: { forText: '' } } : s;
+      return s.problems.some((p) => p.id === a.id) ? withDocResult({ ...s, activeId: a.id, parse: { forText: '' } }) : s;
     case 'problem/close': {
       if (s.problems.length <= 1) return s;
       const problems = s.problems.filter((p) => p.id !== a.id);
-      return { ...s, problems, activeId: s.activeId === a.id ? problems[0]!.id : s.activeId, session: { ...s.session, dirty: true } };
+      return withDocResult({
+        ...s,
+        problems,
+        activeId: s.activeId === a.id ? problems[0]!.id : s.activeId,
+        session: { ...s.session, dirty: true },
+      });
     }
     case 'problem/setLanguage':
       return { ...mapActive(s, (p) => ({ ...p, language: a.language })), parse: { forText: '' } };
@@ -285,10 +309,19 @@ export function reduce(s: State, a: Action): State {
       return { ...s, prover: a.prover };
     case 'run/limits':
       return { ...s, settings: { ...s.settings, limits: { ...s.settings.limits, timeoutMs: a.timeoutMs } } };
-    case 'run/starting':
-      return { ...s, run: { phase: 'starting', elapsedMs: 0, message: 'starting…' } };
+    case 'run/starting': {
+      const problemId = a.problemId ?? s.activeId;
+      const doc = s.problems.find((p) => p.id === problemId);
+      return {
+        ...s,
+        run: { phase: 'starting', elapsedMs: 0, message: 'starting…', problemId, ...(doc ? { textHash: textHash(doc.text) } : {}) },
+      };
+    }
     case 'run/started':
-      return { ...s, run: { jobId: a.jobId, phase: 'running', elapsedMs: 0, message: 'running' } };
+      return {
+        ...s,
+        run: { ...s.run, jobId: a.jobId, phase: 'running', elapsedMs: 0, message: 'running', problemId: s.run.problemId ?? s.activeId },
+      };
     case 'run/progress':
       if (s.run.jobId !== a.jobId || s.run.phase !== 'running') return s;
       return { ...s, run: { ...s.run, elapsedMs: a.elapsedMs, message: a.message } };
@@ -297,8 +330,10 @@ export function reduce(s: State, a: Action): State {
       const st = a.state;
       if (st.state === 'done') {
         const r = st.result;
+        const problemId = s.run.problemId ?? s.activeId;
         const record: RunRecord = {
-          problemId: s.activeId,
+          problemId,
+          ...(s.run.textHash ? { textHash: s.run.textHash } : {}),
           at: new Date().toISOString(),
           prover: r.prover,
           status: r.status,
@@ -307,8 +342,8 @@ export function reduce(s: State, a: Action): State {
         };
         return {
           ...s,
-          run: { jobId: a.jobId, phase: 'done', elapsedMs: r.timeMs, message: r.status },
-          result: r,
+          run: { jobId: a.jobId, phase: 'done', elapsedMs: r.timeMs, message: r.status, problemId },
+          result: problemId === s.activeId ? r : s.result,
           runs: [...s.runs, record].slice(-MAX_RUNS),
           graph: { ...s.graph, selected: undefined },
           session: { ...s.session, dirty: true },
@@ -320,8 +355,10 @@ export function reduce(s: State, a: Action): State {
     }
     case 'run/result': {
       const r = a.result;
+      const problemId = s.run.problemId ?? s.activeId;
       const record: RunRecord = {
-        problemId: s.activeId,
+        problemId,
+        ...(s.run.textHash ? { textHash: s.run.textHash } : {}),
         at: new Date().toISOString(),
         prover: r.prover,
         status: r.status,
@@ -330,8 +367,8 @@ export function reduce(s: State, a: Action): State {
       };
       return {
         ...s,
-        run: { phase: 'done', elapsedMs: r.timeMs, message: r.status },
-        result: r,
+        run: { phase: 'done', elapsedMs: r.timeMs, message: r.status, problemId },
+        result: problemId === s.activeId ? r : s.result,
         runs: [...s.runs, record].slice(-MAX_RUNS),
         graph: { ...s.graph, selected: undefined },
         session: { ...s.session, dirty: true },
@@ -372,9 +409,13 @@ export function reduce(s: State, a: Action): State {
         ...s,
         session: {
           ...s.session,
-          name: a.entry.name === s.session.name ? s.session.name : s.session.name,
-          path: a.entry.path,
-          dirty: false,
+          // A save under a free name (clash) or a fork renames the session; otherwise keep what the user typed meanwhile.
+          ...(a.entry.id && a.entry.id !== s.session.id ? { id: a.entry.id, name: a.entry.name } : {}),
+          ...(a.entry.name !== s.session.name && a.entry.id === s.session.id && a.path !== s.session.path ? { name: a.entry.name } : {}),
+          rev: a.entry.rev ?? s.session.rev,
+          path: a.path,
+          // Edits made while the save was in flight are still unsaved.
+          dirty: s.session.dirty && toSessionKey(s) !== a.key,
         },
       };
     case 'session/opened': {
@@ -383,13 +424,12 @@ export function reduce(s: State, a: Action): State {
         ss.problems.length > 0 ? ss.problems.map((p) => ({ ...p })) : initialState().problems.map((p) => ({ ...p }));
       const activeId = ss.activeProblem && problems.some((p) => p.id === ss.activeProblem) ? ss.activeProblem : problems[0]!.id;
       const runs: RunRecord[] = ss.runs.map((r) => ({ ...r, ...(isRunResult(r.result) ? { result: r.result } : { result: undefined }) }));
-      const last = [...runs].reverse().find((r) => r.result);
-      return {
+      return withDocResult({
         ...s,
         problems,
         activeId,
         runs,
-        result: last?.result,
+        tab: isTab(ss.ui?.tab) ? ss.ui.tab : s.tab,
         parse: { forText: '' },
         run: { phase: 'idle', elapsedMs: 0, message: '' },
         nl: {
@@ -398,9 +438,9 @@ export function reduce(s: State, a: Action): State {
           conclusion: ss.nl?.conclusion ?? s.nl.conclusion,
           outcome: undefined,
         },
-        session: { ...s.session, name: ss.name, path: a.path, dirty: false },
+        session: { ...s.session, id: ss.id, rev: ss.rev, name: ss.name, path: a.path, dirty: false },
         graph: { ...s.graph, selected: undefined },
-      };
+      });
     }
     case 'session/rename':
       return { ...s, session: { ...s.session, name: a.name, dirty: true } };
@@ -495,14 +535,45 @@ function isRunResult(x: unknown): x is RunResult {
 export function toSession(s: State): Session {
   return {
     version: SESSION_VERSION,
-    name: s.session.name,
+    id: s.session.id,
+    rev: s.session.rev,
+    name: s.session.name.trim() === '' ? 'untitled session' : s.session.name,
     savedAt: new Date().toISOString(),
     problems: s.problems.map((p) => ({ ...p })),
     activeProblem: s.activeId,
     nl: { premises: splitLines(s.nl.premises), conclusion: s.nl.conclusion },
     // Keep the proof objects of the last few runs only: sessions stay small enough to autosave.
     runs: s.runs.map((r, i) => ({ ...r, result: i >= s.runs.length - 10 ? r.result : undefined })),
+    ui: { tab: s.tab, split: 0.5 },
   };
+}
+
+/**
+ * What a save would write, minus the clock: equal keys mean nothing changed. Cheap enough per save:
+ * references are compared first by the caller's subscription.
+ */
+export function toSessionKey(s: State): string {
+  const { savedAt: _t, rev: _r, ...rest } = toSession(s);
+  void _t;
+  void _r;
+  return JSON.stringify(rest);
+}
+
+/** The active document's latest result (the result panel and the graph read `result`). */
+function withDocResult(s: State): State {
+  const last = [...s.runs].reverse().find((r) => r.problemId === s.activeId && r.result);
+  return last?.result === s.result ? s : { ...s, result: last?.result, graph: { ...s.graph, selected: undefined } };
+}
+
+function isTab(t: string | undefined): t is Tab {
+  return t !== undefined && (TABS as readonly string[]).includes(t);
+}
+
+/** A fresh session identity (matches the contract's SESSION_ID). */
+export function newSessionId(): string {
+  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  if (c?.randomUUID) return c.randomUUID();
+  return `s-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
 export function splitLines(t: string): string[] {
@@ -545,4 +616,20 @@ export function createWorkbenchStore(opts: { freeze: boolean; initial?: State })
       if (next !== store.getState()) store.setState(opts.freeze ? deepFreeze(next) : next, true);
     },
   });
+}
+
+/** FNV-1a (32 bit) of a document text, hex: identifies the text a result was computed from. */
+export function textHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `${text.length.toString(36)}-${h.toString(16)}`;
+}
+
+/** The run record behind the active document's shown result. */
+export function activeRun(s: State): RunRecord | undefined {
+  for (let i = s.runs.length - 1; i >= 0; i--) if (s.runs[i]!.problemId === s.activeId && s.runs[i]!.result) return s.runs[i];
+  return undefined;
 }
