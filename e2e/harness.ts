@@ -70,7 +70,18 @@ export async function launch(): Promise<Harness> {
 export class Workbench {
   constructor(readonly page: Page) {}
 
-  static async open(h: Harness): Promise<Workbench> {
+  /**
+   * A workbench page. By default it starts from an empty sessions folder, so each test
+   * sees a fresh workbench rather than the session the previous test left behind
+   * (restoring that is what e2e/sessions.test.ts tests); `keepSessions` opens what is there.
+   */
+  static async open(h: Harness, opts: { keepSessions?: boolean } = {}): Promise<Workbench> {
+    // A page closed by the previous test may still be flushing its last save: clear until it stays clear.
+    if (!opts.keepSessions)
+      for (let i = 0; i < 10 && existsSync(join(h.dataDir, 'sessions')); i++) {
+        await rm(join(h.dataDir, 'sessions'), { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+        await new Promise((r) => setTimeout(r, 150));
+      }
     const page = await h.browser.newPage({ viewport: { width: 1400, height: 860 }, acceptDownloads: true });
     await page.goto(h.server.url);
     await page.getByTestId('editor').locator('.monaco-editor').waitFor();

@@ -192,7 +192,14 @@ export function SessionsPanel() {
         <ul className="recent">
           {recent.map((r) => (
             <li key={r.path}>
-              <button className="link" data-testid={`open-session-${r.name}`} onClick={() => void effects.openSession(r.path)}>
+              <button
+                className="link"
+                data-testid={`open-session-${r.path
+                  .split(/[\\/]/)
+                  .pop()!
+                  .replace(/\.entail\.json$/, '')}`}
+                onClick={() => void effects.openSession(r.path)}
+              >
                 {r.name}
               </button>{' '}
               <span className="muted">{new Date(r.savedAt).toLocaleString()}</span>
