@@ -282,7 +282,11 @@ const runRecord = z.object({
   timeMs: z.number(),
   /** Hash of the document text the run was computed from: a result whose hash differs from the text's is stale. */
   textHash: z.string().max(32).optional(),
-  result: z.unknown().optional(),
+  /** A session file is hostile input: a result the renderer could not draw is dropped (the run's status stays), not trusted. */
+  result: z
+    .custom<RunResult>(isStoredResult)
+    .optional()
+    .catch(() => undefined),
 });
 const nlInputs = z.object({
   premises: z.array(z.string().max(10_000)).max(200),
@@ -370,6 +374,13 @@ export const settingsSchema = z.object({
   nlApiKeySet: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
+/**
+ * What the API may change. Executable paths are absent on purpose: a page that reached the API must not be able
+ * to choose what the engine runs. They come from PATH, the environment (ENTAIL_EPROVER, …) or, on the desktop, a
+ * native file dialog in the main process. Sent anyway (e.g. the settings object read back), they are dropped.
+ */
+export const settingsInputSchema = settingsSchema.omit({ externalPaths: true, nlApiKeySet: true });
+export type SettingsInput = z.infer<typeof settingsInputSchema>;
 export const DEFAULT_SETTINGS: Settings = {
   limits: DEFAULT_LIMITS,
   defaultProver: 'embedded',
@@ -449,7 +460,7 @@ export const inputSchemas = {
   sessionOpen: z.object({ path: z.string().min(1).max(1000) }),
   sessionList: z.object({}),
   settingsGet: z.object({}),
-  settingsSet: z.object({ settings: settingsSchema }),
+  settingsSet: z.object({ settings: settingsInputSchema }),
 } as const;
 
 export type ApiMethod = keyof typeof inputSchemas;
@@ -510,20 +521,78 @@ export function isApiMethod(s: string): s is ApiMethod {
   return Object.prototype.hasOwnProperty.call(inputSchemas, s);
 }
 
+const storedResultShape = z.object({
+  status: z.string().max(40),
+  prover: z.string().max(40),
+  timeMs: z.number(),
+  message: z.string().max(100_000).optional(),
+  graph: z.custom<GraphData>(isGraphData).optional(),
+  model: z
+    .object({ domainSize: z.number().int().min(0) })
+    .passthrough()
+    .optional(),
+  modelTables: z
+    .array(
+      z.object({
+        symbol: z.string().max(200),
+        kind: z.enum(['function', 'predicate']),
+        arity: z.number().int().min(0),
+        rows: z.array(z.array(z.string().max(1000)).max(100)).max(100_000),
+      }),
+    )
+    .max(10_000)
+    .optional(),
+  check: z
+    .union([
+      z.object({
+        ok: z.boolean(),
+        checked: z.number(),
+        trusted: z.number(),
+        failures: z.array(z.object({ id: z.string().max(200), reason: z.string().max(10_000) })).max(100_000),
+      }),
+      z.object({ unavailable: z.string().max(10_000) }),
+    ])
+    .optional(),
+  answers: z
+    .array(z.record(z.string(), z.string().max(100_000)))
+    .max(100_000)
+    .optional(),
+});
+
+/** Whether a stored run result has every field the workbench draws in the shape it draws it (the proof object is carried, not drawn). */
+function isStoredResult(x: unknown): x is RunResult {
+  return storedResultShape.safeParse(x).success;
+}
+
+const graphShape = z.object({
+  title: z.string().max(1000),
+  origin: z.enum(['entail', 'tstp', 'prover9', 'prolog', 'genlogic', 'other']),
+  nodes: z
+    .array(
+      z.object({
+        id: z.string().max(1000),
+        label: z.string().max(1000),
+        text: z.string().max(1_000_000),
+        role: z.string().max(100).optional(),
+        rule: z.string().max(1000),
+        source: z.string().max(1000).optional(),
+        kind: z.enum(['input', 'preprocessing', 'inference', 'theorem', 'lemma']),
+        ref: z.string().max(1000).optional(),
+        detail: z.string().max(1_000_000).optional(),
+      }),
+    )
+    .max(200_000),
+  edges: z
+    .array(z.object({ from: z.string().max(1000), to: z.string().max(1000), subst: z.string().max(100_000).optional() }))
+    .max(1_000_000),
+  root: z.string().max(1000).optional(),
+  status: z.string().max(100).optional(),
+  note: z.string().max(100_000).optional(),
+});
+
+/** Every field the explorer and the HTML export read, in the type they read it (graphs arrive from requests and session files). */
 function isGraphData(x: unknown): x is GraphData {
-  if (typeof x !== 'object' || x === null) return false;
-  const g = x as { title?: unknown; origin?: unknown; nodes?: unknown; edges?: unknown };
-  if (typeof g.title !== 'string' || typeof g.origin !== 'string' || !Array.isArray(g.nodes) || !Array.isArray(g.edges)) return false;
-  if (g.nodes.length > 200_000 || g.edges.length > 1_000_000) return false;
-  const str = (v: unknown): boolean => typeof v === 'string';
-  return (
-    g.nodes.every(
-      (n: unknown) =>
-        typeof n === 'object' &&
-        n !== null &&
-        [(n as GraphNode).id, (n as GraphNode).label, (n as GraphNode).text, (n as GraphNode).rule, (n as GraphNode).kind].every(str),
-    ) && g.edges.every((e: unknown) => typeof e === 'object' && e !== null && str((e as GraphEdge).from) && str((e as GraphEdge).to))
-  );
+  return graphShape.safeParse(x).success;
 }
 
 /** IPC channel names: the preload allow-list and main's handlers are generated from the same list. */

@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import type { TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { fromProof } from '../provers/graph/index.js';
@@ -111,6 +111,31 @@ describe('proof graph panel e2e', { skip: skip ?? false, timeout: 170_000 }, () 
   let h: Harness;
   before(async () => {
     h = await launch();
+  });
+  after(async () => {
+    await h?.close();
+  });
+
+  /** Each test starts from its own sessions folder: a restored session is not the document under test. */
+  async function clearSessions(): Promise<void> {
+    await rm(join(h.dataDir, 'sessions'), { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+  }
+
+  async function openSet016(page: Page): Promise<void> {
+    await clearSessions();
+    const wb = new Workbench(page);
+    await page.goto(h.server.url);
+    await wb.tid('editor').locator('.monaco-editor').waitFor();
+    await wb.setText(await readFile(SET016, 'utf8'));
+    await wb.tid('parse-ok').waitFor();
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await wb.tid('szs-status').waitFor({ timeout: 60_000 });
+    assert.equal(await wb.tid('szs-status').innerText(), 'Theorem');
+    await wb.tid('open-graph').click();
+  }
+
+  async function openBig(page: Page): Promise<void> {
+    await clearSessions();
     const graph = fromProof(chainProof(300), { title: 'chain-300', status: 'Theorem' });
     await mkdir(join(h.dataDir, 'sessions'), { recursive: true });
     const at = new Date().toISOString();
@@ -133,24 +158,6 @@ describe('proof graph panel e2e', { skip: skip ?? false, timeout: 170_000 }, () 
         ],
       }),
     );
-  });
-  after(async () => {
-    await h?.close();
-  });
-
-  async function openSet016(page: Page): Promise<void> {
-    const wb = new Workbench(page);
-    await page.goto(h.server.url);
-    await wb.tid('editor').locator('.monaco-editor').waitFor();
-    await wb.setText(await readFile(SET016, 'utf8'));
-    await wb.tid('parse-ok').waitFor();
-    await page.keyboard.press('ControlOrMeta+Enter');
-    await wb.tid('szs-status').waitFor({ timeout: 60_000 });
-    assert.equal(await wb.tid('szs-status').innerText(), 'Theorem');
-    await wb.tid('open-graph').click();
-  }
-
-  async function openBig(page: Page): Promise<void> {
     await page.goto(h.server.url);
     await page.getByTestId('tab-sessions').click();
     await page.getByTestId('open-session-big').click();

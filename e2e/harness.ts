@@ -36,7 +36,8 @@ export interface Harness {
 export async function launch(): Promise<Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'entail-e2e-'));
   await mkdir(RESULTS, { recursive: true });
-  let server: RunningServer | undefined = await startServer({ port: 0, staticDir: RENDERER_DIST, dataDir });
+  // The data folder is the one folder the user opened: batch paths outside it are refused (docs/security.md).
+  let server: RunningServer | undefined = await startServer({ port: 0, staticDir: RENDERER_DIST, dataDir, roots: [dataDir] });
   const port = server.port;
   const token = server.token;
   const browser = await chromium.launch({
@@ -55,7 +56,7 @@ export async function launch(): Promise<Harness> {
     },
     async restartServer() {
       // Same port and token: what a user gets when the server is restarted by a supervisor.
-      server = await startServer({ port, token, staticDir: RENDERER_DIST, dataDir });
+      server = await startServer({ port, token, staticDir: RENDERER_DIST, dataDir, roots: [dataDir] });
     },
     async close() {
       await browser.close();

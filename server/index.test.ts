@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,22 +82,25 @@ function api(
 ): Promise<{ kind: string; value?: never; issues?: string[]; reason?: string }> {
   return fetch(`http://127.0.0.1:${s.port}/api/${method}`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' },
+    headers: { 'x-entail-token': s.token, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   }).then((r) => r.json() as never);
 }
 
-test('server binds loopback, requires the token and the loopback Host', async () => {
+test('server binds loopback, requires the token header and the loopback Host', async () => {
   await withServer(async (s) => {
-    assert.match(s.url, /^http:\/\/127\.0\.0\.1:\d+\/\?token=/);
-    assert.equal((await fetch(`http://127.0.0.1:${s.port}/`)).status, 401);
-    assert.equal((await fetch(`http://127.0.0.1:${s.port}/api/provers`, { method: 'POST', body: '{}' })).status, 401);
-    assert.equal((await fetch(`http://127.0.0.1:${s.port}/`, { headers: { authorization: 'Bearer wrong' } })).status, 401);
-    // DNS-rebinding: right token, foreign Host
-    // (fetch cannot set Host, so use node:http)
+    // The token travels in the URL's fragment, which never reaches the server.
+    assert.match(s.url, /^http:\/\/127\.0\.0\.1:\d+\/#token=/);
+    const post = (headers: Record<string, string>, path = '/api/provers', body = '{}'): Promise<Response> =>
+      fetch(`http://127.0.0.1:${s.port}${path}`, { method: 'POST', headers, body });
+    assert.equal((await post({ 'content-type': 'application/json' })).status, 401);
+    assert.equal((await post({ 'content-type': 'application/json', 'x-entail-token': 'wrong' })).status, 401);
+    assert.equal((await post({ 'content-type': 'application/json', authorization: `Bearer ${s.token}` })).status, 401);
+    assert.equal((await post({ 'content-type': 'application/json', 'x-entail-token': s.token })).status, 200);
+    // DNS rebinding: right token, foreign Host (fetch cannot set Host, so use node:http).
     const status = await new Promise<number | undefined>((res, rej) => {
       const req = request(
-        { host: '127.0.0.1', port: s.port, path: '/', headers: { authorization: `Bearer ${s.token}`, host: 'evil.example' } },
+        { host: '127.0.0.1', port: s.port, path: '/', headers: { 'x-entail-token': s.token, host: 'evil.example' } },
         (r) => {
           r.resume();
           res(r.statusCode);
@@ -109,24 +113,59 @@ test('server binds loopback, requires the token and the loopback Host', async ()
   });
 });
 
-test('?token= becomes an HttpOnly cookie and the page is served with a CSP', async () => {
+test('another origin, a text/plain body, a token in the query and an oversized body are refused before dispatch', async () => {
   await withServer(async (s) => {
-    const r = await fetch(s.url, { redirect: 'manual' });
-    assert.equal(r.status, 303);
-    assert.equal(r.headers.get('location'), '/');
-    const cookie = r.headers.get('set-cookie')!;
-    assert.match(cookie, /HttpOnly/);
-    assert.match(cookie, /SameSite=Strict/);
-    const page = await fetch(`http://127.0.0.1:${s.port}/`, { headers: { cookie: cookie.split(';')[0]! } });
+    const post = (headers: Record<string, string>, path = '/api/settingsGet', body = '{}'): Promise<Response> =>
+      fetch(`http://127.0.0.1:${s.port}${path}`, { method: 'POST', headers: { 'x-entail-token': s.token, ...headers }, body });
+    const json = { 'content-type': 'application/json' };
+    assert.equal((await post({ ...json, origin: 'http://127.0.0.1:1' })).status, 403);
+    assert.equal((await post({ ...json, origin: 'http://evil.example' })).status, 403);
+    assert.equal((await post({ ...json, 'sec-fetch-site': 'same-site' })).status, 403);
+    assert.equal((await post({ ...json, origin: `http://127.0.0.1:${s.port}`, 'sec-fetch-site': 'same-origin' })).status, 200);
+    assert.equal((await post({ 'content-type': 'text/plain' })).status, 415);
+    assert.equal((await post(json, `/api/settingsGet?token=${s.token}`)).status, 400);
+    const t0 = Date.now();
+    const big = await post(json, '/api/parse', JSON.stringify({ text: 'x'.repeat(20 * 1024 * 1024), language: 'tptp' })).catch(
+      () => undefined,
+    );
+    assert.ok(big === undefined || big.status === 413, `status ${big?.status}`);
+    assert.ok(Date.now() - t0 < 30_000);
+    // The server is alive afterwards.
+    assert.equal((await fetch(`http://127.0.0.1:${s.port}/health`)).status, 200);
+  });
+});
+
+test('the API cannot choose an executable: externalPaths sent to settingsSet are dropped', async () => {
+  await withServer(async (s, dir) => {
+    const marker = join(dir, 'ran');
+    const script = join(dir, 'evil.sh');
+    await writeFile(script, `#!/bin/sh\ntouch ${marker}\n`, { mode: 0o755 });
+    const got = await api(s, 'settingsGet', {});
+    assert.equal(got.kind, 'ok');
+    const settings = { ...(got.value as unknown as object), externalPaths: { eprover: script } };
+    await api(s, 'settingsSet', { settings });
+    const after = (await api(s, 'settingsGet', {})) as { kind: string; value?: { externalPaths: Record<string, string> } };
+    assert.notEqual(after.value?.externalPaths.eprover, script);
+    await api(s, 'provers', {});
+    assert.equal(existsSync(marker), false);
+  });
+});
+
+test('the page is served with a CSP and needs no token; /health answers without one', async () => {
+  await withServer(async (s) => {
+    const page = await fetch(`http://127.0.0.1:${s.port}/`);
     assert.equal(page.status, 200);
     assert.match(page.headers.get('content-security-policy')!, /script-src 'self'/);
     assert.match(await page.text(), /<title>t<\/title>/);
+    const health = await fetch(`http://127.0.0.1:${s.port}/health`);
+    assert.equal(health.status, 200);
+    assert.deepEqual(await health.json(), { ok: true });
   });
 });
 
 test('static files cannot escape the renderer folder', async () => {
   await withServer(async (s) => {
-    const r = await fetch(`http://127.0.0.1:${s.port}/%2e%2e/secret.txt`, { headers: { authorization: `Bearer ${s.token}` } });
+    const r = await fetch(`http://127.0.0.1:${s.port}/%2e%2e/secret.txt`, { headers: { 'x-entail-token': s.token } });
     assert.ok(r.status === 403 || r.status === 404, `status ${r.status}`);
     assert.doesNotMatch(await r.text(), /secret/);
   });
@@ -139,7 +178,7 @@ test('inputs are validated and missing engine modules are reported as unavailabl
     assert.equal((await api(s, 'nope', {})).kind, 'invalid');
     const notJson = await fetch(`http://127.0.0.1:${s.port}/api/parse`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${s.token}` },
+      headers: { 'x-entail-token': s.token, 'content-type': 'application/json' },
       body: '{',
     });
     assert.equal(((await notJson.json()) as { kind: string }).kind, 'invalid');
@@ -164,7 +203,7 @@ test('parse reports the parser error position as a diagnostic', async () => {
 });
 
 function events(s: RunningServer): Promise<{ ws: WebSocket; next: (pred: (e: JobEvent) => boolean) => Promise<JobEvent> }> {
-  const ws = new WebSocket(`ws://127.0.0.1:${s.port}/events`, { headers: { authorization: `Bearer ${s.token}` } });
+  const ws = new WebSocket(`ws://127.0.0.1:${s.port}/events`, ['entail', `entail-token.${s.token}`]);
   const seen: JobEvent[] = [];
   const waiters: { pred: (e: JobEvent) => boolean; res: (e: JobEvent) => void }[] = [];
   ws.on('message', (d) => {

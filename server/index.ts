@@ -1,15 +1,21 @@
 /**
  * Local workbench server: serves the built renderer and the engine API over HTTP,
- * job events over a WebSocket. Bound to 127.0.0.1 only; a random token per launch
- * is required on every request (from the printed URL's `?token=`, which the server
- * turns into a SameSite=Strict HttpOnly cookie, or as a Bearer header), and the
- * Host header must name the loopback address, so neither another local user's
- * browser tab nor a DNS-rebinding page can drive the prover.
+ * job events over a WebSocket. Bound to 127.0.0.1 only. The API is callable only
+ * by the app's own page (see docs/security.md and server/guard.ts):
+ *  - a random per-launch token travels in the `x-entail-token` header on every
+ *    `/api/*` call and as a `Sec-WebSocket-Protocol` entry on the event socket;
+ *    never in a cookie (which other origins' requests carry) nor the query string;
+ *  - `Origin` / `Sec-Fetch-Site` must be the server's own, so another local page
+ *    (any port) is refused with 403 even before the token is looked at;
+ *  - bodies must be `application/json` (415), at most MAX_BODY bytes (413 at once);
+ *  - the Host header must name the loopback address (DNS rebinding).
+ * The static renderer and `/health` need no token: they hold nothing secret.
  *
  * Engine work runs in worker threads (proveProblem's `inWorker`), so the event
  * loop stays free to answer cancel and other requests while a proof runs.
  */
 import { createServer } from 'node:http';
+import { apiGuard, socketGuard, APP_PROTOCOL } from './guard.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
@@ -21,6 +27,7 @@ import { MAX_TEXT } from '../api/contract.js';
 import { securityHeaders } from '../api/headers.js';
 import type { JobEvent } from '../api/contract.js';
 import { createService } from '../service/index.js';
+import type { ServiceOptions } from '../service/index.js';
 import type { EngineLoader } from '../service/engine.js';
 
 export interface ServerOptions {
@@ -33,6 +40,12 @@ export interface ServerOptions {
   readonly token?: string;
   readonly engines?: EngineLoader;
   readonly log?: (s: string) => void;
+  /** Folders batch runs and sessions may read (default: the working folder). */
+  readonly roots?: readonly string[];
+  /** Limits of the service's untrusted jobs (tests lower them). */
+  readonly jobs?: ServiceOptions['jobs'];
+  /** Environment for executable paths and the OpenAI key (default: process.env). */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 export interface RunningServer {
@@ -42,7 +55,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const COOKIE = 'entail_token';
 /** JSON bodies: the largest legal input plus room for JSON escaping. */
 const MAX_BODY = MAX_TEXT * 2 + 64 * 1024;
 
@@ -72,7 +84,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const msg = JSON.stringify(e);
     for (const s of sockets) if (s.readyState === s.OPEN) s.send(msg);
   };
-  const service = createService({ dataDir: opts.dataDir, emit: broadcast, ...(opts.engines ? { engines: opts.engines } : {}) });
+  const service = createService({
+    dataDir: opts.dataDir,
+    emit: broadcast,
+    allowedRoots: opts.roots ?? [process.cwd()],
+    ...(opts.engines ? { engines: opts.engines } : {}),
+    ...(opts.jobs ? { jobs: opts.jobs } : {}),
+    ...(opts.env ? { env: opts.env } : {}),
+  });
 
   let port = 0;
   const hostOk = (req: IncomingMessage): boolean => {
@@ -83,13 +102,6 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (!candidate) return false;
     const b = Buffer.from(candidate);
     return b.length === tokenBuf.length && timingSafeEqual(b, tokenBuf);
-  };
-  const requestToken = (req: IncomingMessage, url: URL): string | undefined => {
-    const auth = req.headers.authorization;
-    if (auth?.startsWith('Bearer ')) return auth.slice(7);
-    const cookie = parseCookies(req.headers.cookie)[COOKIE];
-    if (cookie) return cookie;
-    return url.searchParams.get('token') ?? undefined;
   };
 
   const server = createServer((req, res) => {
@@ -103,34 +115,35 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (!hostOk(req)) return send(res, 421, 'text/plain', 'wrong host');
-    const given = requestToken(req, url);
-    if (!tokenOk(given)) return send(res, 401, 'text/plain', 'missing or wrong token: open the URL printed by `entail serve`');
-    // First visit with ?token=: keep it in a cookie, drop it from the address bar.
-    if (url.searchParams.has('token') && req.method === 'GET') {
-      url.searchParams.delete('token');
-      res.writeHead(303, {
-        'set-cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-        location: url.pathname + (url.search || ''),
-        'cache-control': 'no-store',
-      });
-      res.end();
-      return;
+    if (url.pathname === '/health') {
+      // No token, nothing sensitive: lets a supervisor (and the tests) see that the event loop is free.
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'GET only');
+      return send(res, 200, 'application/json', '{"ok":true}');
     }
     if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only');
-      const body = await readBody(req, MAX_BODY);
-      let result: unknown;
-      if (body === undefined) result = { kind: 'invalid', issues: [`request larger than ${MAX_BODY} bytes`] };
-      else {
-        let input: unknown;
-        try {
-          input = body.length === 0 ? {} : JSON.parse(body);
-        } catch {
-          input = undefined;
-        }
-        result =
-          input === undefined ? { kind: 'invalid', issues: ['body is not JSON'] } : await service.dispatch(url.pathname.slice(5), input);
+      const refused = apiGuard(req, url, port, tokenOk, MAX_BODY);
+      if (refused) {
+        // Answer at once and close: an over-limit or forged body is not read.
+        res.setHeader('connection', 'close');
+        send(res, refused.status, 'text/plain', refused.message);
+        req.destroy();
+        return;
       }
+      const body = await readBody(req, MAX_BODY);
+      if (body === undefined) {
+        res.setHeader('connection', 'close');
+        send(res, 413, 'text/plain', `request larger than ${MAX_BODY} bytes`);
+        req.destroy();
+        return;
+      }
+      let input: unknown;
+      try {
+        input = body.length === 0 ? {} : JSON.parse(body);
+      } catch {
+        input = undefined;
+      }
+      const result =
+        input === undefined ? { kind: 'invalid', issues: ['body is not JSON'] } : await service.dispatch(url.pathname.slice(5), input);
       return send(res, 200, 'application/json', JSON.stringify(result));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
@@ -171,13 +184,24 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
   }
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  // The token arrives as a subprotocol entry; the answer selects only the plain app protocol, never echoing it.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: 64 * 1024,
+    handleProtocols: (p) => (p.has(APP_PROTOCOL) ? APP_PROTOCOL : false),
+  });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    const origin = req.headers.origin;
-    const originOk = origin === undefined || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
-    if (url.pathname !== '/events' || !hostOk(req) || !originOk || !tokenOk(requestToken(req, url))) {
-      socket.write('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
+    const refused =
+      url.pathname !== '/events'
+        ? { status: 404, message: 'not found' }
+        : !hostOk(req)
+          ? { status: 421, message: 'wrong host' }
+          : socketGuard(req, url, port, tokenOk);
+    if (refused) {
+      socket.write(
+        `HTTP/1.1 ${refused.status} ${refused.status === 403 ? 'Forbidden' : refused.status === 401 ? 'Unauthorized' : 'Refused'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+      );
       socket.destroy();
       return;
     }
@@ -197,7 +221,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     });
   });
   port = (server.address() as AddressInfo).port;
-  const url = `http://127.0.0.1:${port}/?token=${token}`;
+  // The fragment is never sent to the server or logged by it; the page reads it once and strips it.
+  const url = `http://127.0.0.1:${port}/#token=${token}`;
 
   return {
     url,
@@ -224,28 +249,21 @@ function send(res: ServerResponse, code: number, type: string, body: string): vo
   res.end(body);
 }
 
-function parseCookies(h: string | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!h) return out;
-  for (const part of h.split(';')) {
-    const i = part.indexOf('=');
-    if (i > 0) out[part.slice(0, i).trim()] = part.slice(i + 1).trim();
-  }
-  return out;
-}
-
-/** Body as text, or undefined when over the limit (the rest is drained, not buffered). */
+/** Body as text, or undefined as soon as it passes the limit (chunked bodies without Content-Length): nothing more is read. */
 function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
   return new Promise((res, rej) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let over = false;
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer): void => {
       size += c.length;
-      if (size > limit) over = true;
-      else chunks.push(c);
-    });
-    req.on('end', () => res(over ? undefined : Buffer.concat(chunks).toString('utf8')));
+      if (size > limit) {
+        req.off('data', onData);
+        req.pause();
+        res(undefined);
+      } else chunks.push(c);
+    };
+    req.on('data', onData);
+    req.on('end', () => res(Buffer.concat(chunks).toString('utf8')));
     req.on('error', rej);
   });
 }

@@ -2,6 +2,7 @@
 import { okResult, unavailable } from '../api/contract.js';
 import type { BatchRow, BatchSummaryView, ProverId } from '../api/contract.js';
 import type { AreaHandlers, ServiceContext } from './context.js';
+import { confinePaths } from './roots.js';
 import type { ProblemResult, ProverName } from '../provers/batch/index.js';
 
 /** Workbench prover ids → provers/batch prover names. */
@@ -19,6 +20,8 @@ export function batchHandlers(ctx: ServiceContext): AreaHandlers<'batch'> {
     async batch({ paths, prover, timeoutMs }) {
       const id = BATCH_PROVERS[prover];
       if (!id) return { kind: 'invalid', issues: [`batch runs use the embedded or an external prover, not ${prover}`] };
+      const confined = await confinePaths(paths, ctx.roots, process.cwd());
+      if (!confined.ok) return { kind: 'invalid', issues: [...confined.issues] };
       const b = await load('batch');
       if (!b.ok) return unavailable(b.reason);
       const job = jobs.start();
@@ -35,18 +38,21 @@ export function batchHandlers(ctx: ServiceContext): AreaHandlers<'batch'> {
         ...(r.prover !== undefined ? { prover: r.prover } : {}),
         ...(r.error !== undefined ? { error: r.error } : {}),
       });
-      void (async () => {
+      void ctx.runner.limiter.run(async () => {
         try {
           // One problem at a time: the workbench shares the machine with the user's editor and other runs.
-          const report = await b.mod.runBatch({ paths, cwd: process.cwd(), provers: [id], jobs: 1, timeoutMs, signal }, (e) => {
-            if (e.type === 'start') jobs.progress(job, `0/${e.total} problems`);
-            else if (e.type === 'result') {
-              const row = toRow(e.result);
-              rows.push(row);
-              jobs.progress(job, `${e.done}/${e.total} problems`);
-              ctx.opts.emit({ type: 'batchRow', jobId: job.id, row, done: e.done, total: e.total });
-            }
-          });
+          const report = await b.mod.runBatch(
+            { paths: confined.paths, cwd: process.cwd(), provers: [id], jobs: 1, timeoutMs, signal },
+            (e) => {
+              if (e.type === 'start') jobs.progress(job, `0/${e.total} problems`);
+              else if (e.type === 'result') {
+                const row = toRow(e.result);
+                rows.push(row);
+                jobs.progress(job, `${e.done}/${e.total} problems`);
+                ctx.opts.emit({ type: 'batchRow', jobId: job.id, row, done: e.done, total: e.total });
+              }
+            },
+          );
           if (signal.aborted) return jobs.finish(job, { state: 'cancelled' });
           const summary: BatchSummaryView = {
             total: report.total,
@@ -63,7 +69,7 @@ export function batchHandlers(ctx: ServiceContext): AreaHandlers<'batch'> {
             signal.aborted ? { state: 'cancelled' } : { state: 'failed', failure: `batch run failed: ${(e as Error).message}` },
           );
         }
-      })();
+      }, signal);
       return okResult({ jobId: job.id });
     },
   };

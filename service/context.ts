@@ -8,6 +8,8 @@ import type { z } from 'zod';
 import type { ApiMethod, ApiOutput, ApiResult, JobEvent } from '../api/contract.js';
 import type { inputSchemas } from '../api/contract.js';
 import type { LeanServiceOptions } from '../provers/lean/index.js';
+import type { JobRunner } from './job-runner.js';
+import type { WorkerLimits } from './workers.js';
 import type { EngineLoader } from './engine.js';
 import type { Jobs } from './jobs.js';
 import type { Parser } from './parsing.js';
@@ -28,6 +30,13 @@ export interface ServiceOptions {
   readonly lean?: LeanServiceOptions;
   /** Run explorations in worker threads (default: in the compiled build). */
   readonly exploreInWorker?: boolean;
+  /**
+   * Untrusted jobs (Prolog, HTML export): in worker threads with these heap and wall-clock limits (default: in the
+   * compiled build with real engines), at most `concurrency` of them and of prove/batch jobs at once (default: cores).
+   */
+  readonly jobs?: { readonly inWorker?: boolean; readonly limits?: WorkerLimits; readonly concurrency?: number };
+  /** Environment for executable paths and the OpenAI key (default: process.env). */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 export type Input<M extends ApiMethod> = z.output<(typeof inputSchemas)[M]>;
@@ -47,6 +56,10 @@ export interface ServiceContext {
   readonly parser: Parser;
   readonly jobs: Jobs;
   readonly settings: SettingsStore;
+  /** Untrusted work in worker threads with limits, and the cap on concurrent jobs. */
+  readonly runner: JobRunner;
+  /** Folders batch runs and sessions may read (resolved). */
+  readonly roots: readonly string[];
   /** Registers cleanup to run when the service is disposed. */
   onDispose(f: () => void): void;
 }

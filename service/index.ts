@@ -22,6 +22,9 @@ import { batchHandlers } from './batch.js';
 import { leanHandlers } from './lean.js';
 import { explorerHandlers } from './explorer.js';
 import { createSessionStore } from './sessions.js';
+import { createJobRunner } from './job-runner.js';
+import { DEFAULT_WORKER_LIMITS, defaultConcurrency } from './workers.js';
+import type { ProverId } from '../api/contract.js';
 
 export type { ServiceOptions } from './context.js';
 export type { ProverId } from '../api/contract.js';
@@ -31,6 +34,11 @@ export interface EngineService {
   /** Cancel every running job (shutdown). */
   dispose(): void;
   readonly handlers: Handlers;
+  /**
+   * Set an external prover's executable (undefined clears it). Not part of the API: only trusted shells call it
+   * (Electron's main process after a native file dialog), never anything a page can reach.
+   */
+  setExecutable(prover: ProverId, path: string | undefined): Promise<void>;
 }
 
 export function createService(opts: ServiceOptions): EngineService {
@@ -41,7 +49,13 @@ export function createService(opts: ServiceOptions): EngineService {
     load,
     parser: createParser(load),
     jobs: createJobs(opts.emit, opts.progressMs),
-    settings: createSettings(opts.dataDir),
+    settings: createSettings(opts.dataDir, opts.env ?? process.env),
+    runner: createJobRunner(load, {
+      useWorker: opts.jobs?.inWorker ?? (import.meta.url.endsWith('.js') && !opts.engines),
+      limits: opts.jobs?.limits ?? DEFAULT_WORKER_LIMITS,
+      concurrency: opts.jobs?.concurrency ?? defaultConcurrency(),
+    }),
+    roots: [resolve(opts.dataDir, 'sessions'), ...(opts.allowedRoots ?? []).map((r) => resolve(r))],
     onDispose: (f) => void cleanups.push(f),
   };
   const sessions = createSessionStore({ dir: resolve(opts.dataDir, 'sessions'), roots: opts.allowedRoots ?? [] });
@@ -59,6 +73,7 @@ export function createService(opts: ServiceOptions): EngineService {
   };
   return {
     handlers,
+    setExecutable: (prover, path) => ctx.settings.setExecutable(prover, path),
     async dispatch(method, input) {
       if (!isApiMethod(method)) return { kind: 'invalid', issues: [`unknown method ${method}`] };
       const v = validateInput(method, input);

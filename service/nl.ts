@@ -5,7 +5,6 @@ import { errorResult, okResult, unavailable } from '../api/contract.js';
 import type { ApiOutput, ApiResult, NlSample } from '../api/contract.js';
 import type { AreaHandlers, ServiceContext } from './context.js';
 import type { EngineModules } from './engine.js';
-import { openAiEndpoint } from './settings.js';
 
 /** Prover time per NL judgement call (the conclusion, then its negation). */
 const NL_PROVER_MS = 3000;
@@ -20,7 +19,7 @@ export function nlHandlers(ctx: ServiceContext): AreaHandlers<'nlProviders' | 'n
       const ready = pipe.ok && eng.ok;
       const why = !pipe.ok ? pipe.reason : !eng.ok ? eng.reason : '';
       const prefs = await settings.read();
-      const endpoint = openAiEndpoint(prefs);
+      const endpoint = settings.endpoint(prefs);
       const llmWhy = !ready ? why : '';
       return okResult([
         { id: 'cnl', available: ready, detail: ready ? 'controlled English, deterministic, one sample' : why },
@@ -63,10 +62,10 @@ export function nlHandlers(ctx: ServiceContext): AreaHandlers<'nlProviders' | 'n
         if (provider === 'openai') {
           const oa = await load('nlOpenAi');
           if (!oa.ok) return unavailable(oa.reason);
-          const endpoint = openAiEndpoint(prefs);
+          const endpoint = settings.endpoint(prefs);
           if (!endpoint)
             return unavailable('the openai provider needs a base URL and a model (Settings, or OPENAI_BASE_URL / OPENAI_MODEL)');
-          const apiKey = await settings.apiKey();
+          const apiKey = await settings.apiKey(endpoint.baseUrl);
           const p = new oa.mod.OpenAiProvider({
             ...endpoint,
             ...(apiKey ? { apiKey } : {}),

@@ -3,13 +3,14 @@
  * job), Prolog queries, the prover list, and HTML export of proof graphs.
  */
 import type { Problem, ProverResult } from '../provers/logic/index.js';
-import { PROVERS, okResult, unavailable } from '../api/contract.js';
+import { PROVERS, errorResult, okResult, unavailable } from '../api/contract.js';
 import type { Limits, ProverId, ProverInfo, RunResult } from '../api/contract.js';
 import type { AreaHandlers, ServiceContext } from './context.js';
 import { safe } from './context.js';
 import type { EngineModules } from './engine.js';
 import { summariseCheck } from './engine.js';
 import { modelTables } from './views.js';
+import { describeOutcome } from './workers.js';
 
 type ExternalProverId = Parameters<EngineModules['external']['runExternal']>[0];
 
@@ -101,7 +102,7 @@ export function provingHandlers(ctx: ServiceContext): AreaHandlers<'parse' | 'pr
       jobs.progress(job, `proving ${problem.statements.length} statements with ${prover}`);
       const signal = job.controller.signal;
       const syntax = syn.mod;
-      void (async () => {
+      void ctx.runner.limiter.run(async () => {
         try {
           let result: RunResult;
           if (external) {
@@ -145,42 +146,24 @@ export function provingHandlers(ctx: ServiceContext): AreaHandlers<'parse' | 'pr
             signal.aborted ? { state: 'cancelled' } : { state: 'failed', failure: `prover crashed: ${(e as Error).message}` },
           );
         }
-      })();
+      }, signal);
       return okResult({ jobId: job.id });
     },
 
-    async prolog({ program, query, maxSteps }) {
-      const pl = await load('prolog');
-      if (!pl.ok) return unavailable(pl.reason);
+    async prolog(input) {
+      // A worker with its own heap and wall-clock limits: `loop :- loop.` at the maximum step count must not stall the server.
       const t0 = Date.now();
-      // Step-limited, so an endless recursion ends as 'limit' rather than hanging the service.
-      const goal = query.trim().replace(/\.$/, '');
-      const out = await pl.mod.runProlog(program, `${goal}.`, { maxSteps, maxAnswers: 20, proofs: true });
-      const timeMs = Date.now() - t0;
-      const answers = out.answers.map((a) => a.text);
-      let graph: RunResult['graph'];
-      const tree = out.answers[0]?.proof;
-      if (tree) {
-        const gi = await load('graph');
-        if (gi.ok) {
-          const { steps, root } = pl.mod.treeToSteps(tree);
-          graph = gi.mod.fromPrologSteps(steps, root, `?- ${goal}.`);
-        }
-      }
-      const base = { prover: 'tau-prolog', timeMs, answers, ...(graph ? { graph } : {}) };
-      if (out.status === 'error')
-        return okResult({ ...base, status: 'Error', message: `${out.error.kind} error in the ${out.error.in}: ${out.error.message}` });
-      if (out.status === 'limit')
-        return okResult({ ...base, status: answers.length > 0 ? 'Theorem' : 'ResourceOut', message: out.message });
-      // SLD resolution is sound for Horn programs: an answer proves the query. Failure is negation as failure, not a countermodel.
-      return okResult({
-        ...base,
-        status: answers.length > 0 ? 'Theorem' : 'Unknown',
-        message:
-          answers.length > 0
-            ? `${answers.length}${out.exhausted ? '' : '+'} answer(s), ${out.steps} steps`
-            : `no: the query fails (${out.steps} steps)`,
-      });
+      const o = await ctx.runner.run('prolog', input);
+      if (o.kind === 'ok') return o.value;
+      if (o.kind === 'timeout' || o.kind === 'memory')
+        return okResult<RunResult>({
+          status: 'ResourceOut',
+          prover: 'tau-prolog',
+          timeMs: Date.now() - t0,
+          answers: [],
+          message: describeOutcome(o),
+        });
+      return errorResult(`prolog: ${describeOutcome(o)}`);
     },
 
     async provers() {
@@ -220,9 +203,8 @@ export function provingHandlers(ctx: ServiceContext): AreaHandlers<'parse' | 'pr
     },
 
     async exportHtml({ graph, more, title }) {
-      const g = await load('graph');
-      if (!g.ok) return unavailable(g.reason);
-      return okResult({ html: g.mod.exportHtml([graph, ...(more ?? [])], { title: title ?? graph.title }) });
+      const o = await ctx.runner.run('exportHtml', { graphs: [graph, ...(more ?? [])], title: title ?? graph.title });
+      return o.kind === 'ok' ? o.value : errorResult(`exportHtml: ${describeOutcome(o)}`);
     },
   };
 }

@@ -221,28 +221,57 @@ test('batch: a folder of problems runs as a job with a row per problem and a sum
   if (!(await engineReady(t, 'batch'))) return;
   if (import.meta.url.endsWith('.ts')) return void t.skip('batch runs use prover workers: compiled build only (dist/)');
   const { mkdir, writeFile } = await import('node:fs/promises');
-  await withService(async (s, events) => {
-    const dir = await mkdtemp(join(tmpdir(), 'entail-batch-'));
-    try {
-      await mkdir(dir, { recursive: true });
-      await writeFile(join(dir, 'thm.p'), '% Status : Theorem\nfof(a, axiom, p(c)).\nfof(g, conjecture, p(c)).\n');
-      await writeFile(join(dir, 'csat.p'), '% Status : CounterSatisfiable\nfof(a, axiom, p(c)).\nfof(g, conjecture, q(c)).\n');
-      const r = await s.dispatch('batch', { paths: [dir], prover: 'embedded', timeoutMs: 5000 });
+  const dir = await mkdtemp(join(tmpdir(), 'entail-batch-'));
+  await withService(
+    async (s, events) => {
+      try {
+        // Outside the opened roots: refused, nothing of the file echoed.
+        const outside = await s.dispatch('batch', { paths: ['/etc/passwd'], prover: 'embedded', timeoutMs: 5000 });
+        assert.equal(outside.kind, 'invalid');
+        assert.doesNotMatch(JSON.stringify(outside), /root:/);
+        await mkdir(dir, { recursive: true });
+        await writeFile(join(dir, 'thm.p'), '% Status : Theorem\nfof(a, axiom, p(c)).\nfof(g, conjecture, p(c)).\n');
+        await writeFile(join(dir, 'csat.p'), '% Status : CounterSatisfiable\nfof(a, axiom, p(c)).\nfof(g, conjecture, q(c)).\n');
+        const r = await s.dispatch('batch', { paths: [dir], prover: 'embedded', timeoutMs: 5000 });
+        assert.equal(r.kind, 'ok', JSON.stringify(r));
+        if (r.kind !== 'ok') return;
+        const jobId = (r.value as { jobId: string }).jobId;
+        const st = await waitFinished(events, jobId, 60_000);
+        assert.equal(st.state, 'batchDone', JSON.stringify(st));
+        if (st.state !== 'batchDone') return;
+        assert.equal(st.summary.total, 2);
+        assert.deepEqual(st.rows.map((x) => [x.name.replace(/\.p$/, ''), x.status]).sort(), [
+          ['csat', 'CounterSatisfiable'],
+          ['thm', 'Theorem'],
+        ]);
+        assert.equal(events.filter((e) => e.type === 'batchRow' && e.jobId === jobId).length, 2);
+        assert.equal((await s.dispatch('batch', { paths: [], prover: 'embedded', timeoutMs: 5000 })).kind, 'invalid');
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+    { allowedRoots: [dir] },
+  );
+});
+
+test('prolog: `loop :- loop.` at the largest step count runs off the event loop and ends at its limit', async (t) => {
+  if (!(await engineReady(t, 'prolog'))) return;
+  if (import.meta.url.endsWith('.ts')) return void t.skip('worker jobs need the compiled build (dist/)');
+  await withService(
+    async (s) => {
+      const order: string[] = [];
+      const looping = s
+        .dispatch('prolog', { program: 'loop :- loop.\n', query: 'loop.', maxSteps: 10_000_000 })
+        .then((r) => (order.push('prolog'), r));
+      // The service answers other calls while the query runs.
+      const other = await s.dispatch('settingsGet', {});
+      order.push('settings');
+      assert.equal(other.kind, 'ok');
+      const r = (await looping) as ApiResult<{ status: string; message?: string }>;
+      assert.deepEqual(order, ['settings', 'prolog']);
       assert.equal(r.kind, 'ok', JSON.stringify(r));
-      if (r.kind !== 'ok') return;
-      const jobId = (r.value as { jobId: string }).jobId;
-      const st = await waitFinished(events, jobId, 60_000);
-      assert.equal(st.state, 'batchDone', JSON.stringify(st));
-      if (st.state !== 'batchDone') return;
-      assert.equal(st.summary.total, 2);
-      assert.deepEqual(st.rows.map((x) => [x.name.replace(/\.p$/, ''), x.status]).sort(), [
-        ['csat', 'CounterSatisfiable'],
-        ['thm', 'Theorem'],
-      ]);
-      assert.equal(events.filter((e) => e.type === 'batchRow' && e.jobId === jobId).length, 2);
-      assert.equal((await s.dispatch('batch', { paths: [], prover: 'embedded', timeoutMs: 5000 })).kind, 'invalid');
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
+      if (r.kind === 'ok') assert.equal(r.value.status, 'ResourceOut');
+    },
+    { jobs: { inWorker: true, limits: { heapMb: 128, timeoutMs: 3000 } } },
+  );
 });

@@ -174,3 +174,46 @@ test('file names are slugs of the session name', () => {
   assert.equal(sessionFileName('...'), 'session.entail.json');
   assert.equal(migrateSession({ version: 1 }, 'x').ok, false);
 });
+
+test('a stored result the workbench could not draw is dropped on open; its run and every document are kept', async () => {
+  await withDir(async (dir) => {
+    const store = createSessionStore({ dir });
+    const at = '2026-01-01T00:00:00.000Z';
+    const run = { problemId: 'p1', at, prover: 'embedded', status: 'Theorem', timeMs: 1 };
+    const good = { status: 'Theorem', prover: 'embedded', timeMs: 1, graph: { title: 't', origin: 'entail', nodes: [], edges: [] } };
+    const hostile = [
+      // Nodes missing the text and kind every drawing reads.
+      { ...good, graph: { title: 't', origin: 'entail', nodes: [{ id: 'n', label: '1', rule: 'input' }], edges: [] } },
+      // A node kind that is not one of the closed set (it becomes a class name in the export).
+      {
+        ...good,
+        graph: {
+          title: 't',
+          origin: 'entail',
+          nodes: [{ id: 'n', label: '1', text: 'p', rule: 'r', kind: 'x" onload="alert(1)' }],
+          edges: [],
+        },
+      },
+      { ...good, check: { ok: 'yes' } },
+      { ...good, answers: [{ X: { toString: 1 } }] },
+      'Theorem',
+    ];
+    await writeFile(
+      join(dir, 'h.entail.json'),
+      JSON.stringify({ ...session({ name: 'h' }), runs: [...hostile.map((result) => ({ ...run, result })), { ...run, result: good }] }),
+    );
+    const o = await store.open('h.entail.json');
+    assert.equal(o.kind, 'ok');
+    if (o.kind !== 'ok') return;
+    assert.equal(o.value.problems.length, 1);
+    assert.equal(o.value.runs.length, hostile.length + 1);
+    assert.deepEqual(
+      o.value.runs.map((r) => r.result !== undefined),
+      [...hostile.map(() => false), true],
+    );
+    assert.equal(
+      o.value.runs.every((r) => r.status === 'Theorem'),
+      true,
+    );
+  });
+});

@@ -301,6 +301,8 @@ export const CytoscapeGraph = forwardRef<GraphHandle, CytoscapeGraphProps>(funct
     return () => {
       cy.destroy();
       cyRef.current = null;
+      // The probe describes the drawing on screen; a torn-down drawing must not answer for the next one.
+      delete window.__entailGraph;
     };
   }, [props.view, dark]);
 

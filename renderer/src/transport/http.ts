@@ -1,7 +1,9 @@
 /**
  * EntailApi over HTTP + WebSocket (the browser build served by `entail serve`).
- * The token travels as an HttpOnly cookie set by the server, so this code never
- * sees it. A network failure becomes an `error` value, never a throw, and the
+ * The launch token arrives once in the URL fragment (`#token=`), is stripped from
+ * the address bar with history.replaceState and kept in sessionStorage; it travels
+ * in the `x-entail-token` header on API calls and as a WebSocket subprotocol entry,
+ * never in a cookie or a query string. A network failure becomes an `error` value, never a throw, and the
  * event socket reconnects with backoff, reporting connection state as events.
  */
 import { API_METHODS } from '../../../api/contract.js';
@@ -9,7 +11,19 @@ import type { ApiEvent, ApiMethod, ApiResult, EntailApi, JobEvent } from '../../
 
 type Listener = (e: ApiEvent) => void;
 
-export function httpApi(base: string = location.origin): EntailApi {
+const TOKEN_KEY = 'entail-token';
+
+/** The token from the first page load's fragment (then removed from the URL), else the one this tab kept. */
+function launchToken(): string {
+  const m = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(location.hash);
+  if (m) {
+    sessionStorage.setItem(TOKEN_KEY, m[1]!);
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+export function httpApi(base: string = location.origin, token: string = launchToken()): EntailApi {
   const listeners = new Set<Listener>();
   const emit = (e: ApiEvent): void => listeners.forEach((l) => l(e));
   let connected = false;
@@ -19,7 +33,7 @@ export function httpApi(base: string = location.origin): EntailApi {
 
   const connect = (): void => {
     timer = undefined;
-    const ws = new WebSocket(base.replace(/^http/, 'ws') + '/events');
+    const ws = new WebSocket(base.replace(/^http/, 'ws') + '/events', ['entail', `entail-token.${token}`]);
     socket = ws;
     ws.onopen = () => {
       retry = 0;
@@ -53,7 +67,7 @@ export function httpApi(base: string = location.origin): EntailApi {
     try {
       const r = await fetch(`${base}/api/${method}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'x-entail-token': token },
         body: JSON.stringify(input),
         credentials: 'same-origin',
       });

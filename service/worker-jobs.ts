@@ -1,0 +1,67 @@
+/**
+ * The jobs that run in worker threads (service/job-worker.ts), as plain async
+ * functions of an engine loader and their validated input, so the same code runs
+ * in a worker (compiled build) or in-process (tests with fake engines, tsx).
+ */
+import type { z } from 'zod';
+import type { ApiResult, GraphData, RunResult, inputSchemas } from '../api/contract.js';
+import { okResult, unavailable } from '../api/contract.js';
+import type { EngineLoader } from './engine.js';
+
+export type PrologInput = z.output<(typeof inputSchemas)['prolog']>;
+export interface ExportHtmlInput {
+  readonly graphs: readonly GraphData[];
+  readonly title: string;
+}
+
+/** Run a Prolog query (step-limited by the caller's maxSteps) and build its proof graph. */
+export async function prologJob(load: EngineLoader, { program, query, maxSteps }: PrologInput): Promise<ApiResult<RunResult>> {
+  const pl = await load('prolog');
+  if (!pl.ok) return unavailable(pl.reason);
+  const t0 = Date.now();
+  const goal = query.trim().replace(/\.$/, '');
+  const out = await pl.mod.runProlog(program, `${goal}.`, { maxSteps, maxAnswers: 20, proofs: true });
+  const timeMs = Date.now() - t0;
+  const answers = out.answers.map((a) => a.text);
+  let graph: RunResult['graph'];
+  const tree = out.answers[0]?.proof;
+  if (tree) {
+    const gi = await load('graph');
+    if (gi.ok) {
+      const { steps, root } = pl.mod.treeToSteps(tree);
+      graph = gi.mod.fromPrologSteps(steps, root, `?- ${goal}.`);
+    }
+  }
+  const base = { prover: 'tau-prolog', timeMs, answers, ...(graph ? { graph } : {}) };
+  if (out.status === 'error')
+    return okResult({ ...base, status: 'Error', message: `${out.error.kind} error in the ${out.error.in}: ${out.error.message}` });
+  if (out.status === 'limit') return okResult({ ...base, status: answers.length > 0 ? 'Theorem' : 'ResourceOut', message: out.message });
+  // SLD resolution is sound for Horn programs: an answer proves the query. Failure is negation as failure, not a countermodel.
+  return okResult({
+    ...base,
+    status: answers.length > 0 ? 'Theorem' : 'Unknown',
+    message:
+      answers.length > 0
+        ? `${answers.length}${out.exhausted ? '' : '+'} answer(s), ${out.steps} steps`
+        : `no: the query fails (${out.steps} steps)`,
+  });
+}
+
+export async function exportHtmlJob(load: EngineLoader, { graphs, title }: ExportHtmlInput): Promise<ApiResult<{ html: string }>> {
+  const g = await load('graph');
+  if (!g.ok) return unavailable(g.reason);
+  return okResult({ html: g.mod.exportHtml(graphs, { title }) });
+}
+
+/** Every job kind the worker runs, by name. */
+export const JOBS = {
+  prolog: prologJob,
+  exportHtml: exportHtmlJob,
+} as const satisfies Record<string, (load: EngineLoader, input: never) => Promise<ApiResult<unknown>>>;
+export type JobKind = keyof typeof JOBS;
+export type JobInput<K extends JobKind> = Parameters<(typeof JOBS)[K]>[1];
+export type JobOutput<K extends JobKind> = Awaited<ReturnType<(typeof JOBS)[K]>>;
+
+export function isJobKind(s: unknown): s is JobKind {
+  return typeof s === 'string' && Object.prototype.hasOwnProperty.call(JOBS, s);
+}
