@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import type { Dialect, FiniteModel, Proof, SzsStatus } from '../provers/logic/index.js';
-import type { GraphNode, GraphEdge, ProofGraph } from '../provers/graph/model.js';
+import type { ProofGraph } from '../provers/graph/model.js';
 import type { MonacoMarker } from '../provers/lean/ops.js';
 
 // ---------------------------------------------------------------------------
