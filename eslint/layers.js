@@ -102,6 +102,13 @@ export const LAYERS = [
   { layer: 'electron/preload', may: [], types: ['api'], packages: ['electron'], why: 'the narrow bridge: contract types only' },
   { layer: 'electron/start.mjs', may: [], node: 'all', packages: ['electron'], why: 'launcher' },
   {
+    layer: 'electron/after-pack.cjs',
+    may: [],
+    node: 'all',
+    packages: ['@electron/fuses'],
+    why: 'packaging hook: flips the fuses of the shipped binary',
+  },
+  {
     layer: 'cli',
     may: ['api', 'service', 'server', ...NL, ...ALL_PROVERS],
     node: 'all',

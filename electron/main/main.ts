@@ -6,9 +6,9 @@
  * service calls proveProblem with `inWorker`), so the main process stays
  * responsive. Kept thin: everything testable lives in service/ and server/.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
 import type { IpcMainInvokeEvent, MenuItemConstructorOptions, WebContents } from 'electron';
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { open, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { basename, dirname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { API_METHODS, IPC_EVENT_CHANNEL, ipcChannel } from '../../api/contract.js';
@@ -16,15 +16,18 @@ import type { ApiEvent } from '../../api/contract.js';
 import { createService } from '../../service/index.js';
 import type { EngineService } from '../../service/index.js';
 import { securityHeaders } from '../../api/headers.js';
+import { APP_ORIGIN, isAppPage, MAX_OPEN_BYTES, permissionGranted, windowOpen } from './policy.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** dist/electron/main → project root. */
 const ROOT = resolve(HERE, '..', '..', '..');
 const RENDERER = join(ROOT, 'renderer', 'dist');
 const PRELOAD = join(HERE, '..', 'preload', 'preload.cjs');
-const ORIGIN = 'app://entail';
+const ORIGIN = APP_ORIGIN;
 const MAX_RECENT = 10;
 
+// Every renderer sandboxed, whatever a BrowserWindow's options say.
+app.enableSandbox();
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let win: BrowserWindow | null = null;
@@ -60,17 +63,31 @@ async function openPath(path: string): Promise<void> {
     allowedRoots.push(dirname(path));
     send({ type: 'menu', command: 'openSession', path });
   } else {
-    const buf = await readFile(path);
-    if (buf.length > 8 * 1024 * 1024) {
+    // Bounded: a FIFO or a huge file chosen in the dialog must not hang or exhaust the main process.
+    const text = await readSmall(path);
+    if (text === undefined) {
       await dialog.showMessageBox({
         type: 'warning',
-        message: `${basename(path)} is larger than 8 MB; the workbench opens problems up to 8 MB.`,
+        message: `${basename(path)} is not a regular file of at most 8 MB; the workbench opens problems up to 8 MB.`,
       });
       return;
     }
-    send({ type: 'menu', command: 'openText', name: basename(path), text: buf.toString('utf8') });
+    send({ type: 'menu', command: 'openText', name: basename(path), text });
   }
   await addRecent(path);
+}
+
+async function readSmall(path: string): Promise<string | undefined> {
+  const fh = await open(path, 'r');
+  try {
+    const st = await fh.stat();
+    if (!st.isFile() || st.size > MAX_OPEN_BYTES) return undefined;
+    const buf = Buffer.alloc(st.size);
+    const { bytesRead } = await fh.read(buf, 0, st.size, 0);
+    return buf.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await fh.close();
+  }
 }
 
 async function openDialog(): Promise<void> {
@@ -140,14 +157,25 @@ function registerIpc(svc: EngineService): void {
 
 function lockDown(contents: WebContents): void {
   contents.on('will-navigate', (e, url) => {
-    if (!url.startsWith(`${ORIGIN}/`)) e.preventDefault();
+    if (!isAppPage(url)) e.preventDefault();
+  });
+  contents.on('will-redirect', (e, url) => {
+    if (!isAppPage(url)) e.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
-    // Links to documentation open in the system browser; nothing opens inside the app.
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
+    const d = windowOpen(url);
+    if (d.openExternally) void shell.openExternal(url);
+    return { action: d.action };
   });
   contents.on('will-attach-webview', (e) => e.preventDefault());
+}
+
+/** Every permission request and check on the app's session is refused (policy.ts). */
+function denyPermissions(): void {
+  const s = session.defaultSession;
+  s.setPermissionRequestHandler((wc, permission, cb) => cb(permissionGranted(permission, wc.getURL())));
+  s.setPermissionCheckHandler((_wc, permission, origin) => permissionGranted(permission, origin));
+  s.setDevicePermissionHandler(() => false);
 }
 
 async function createWindow(): Promise<void> {
@@ -173,6 +201,7 @@ async function createWindow(): Promise<void> {
 app.on('web-contents-created', (_e, contents) => lockDown(contents));
 
 app.whenReady().then(async () => {
+  denyPermissions();
   // app://entail/<path> → renderer/dist/<path>, with the same CSP as the browser build.
   protocol.handle('app', async (req) => {
     const url = new URL(req.url);
