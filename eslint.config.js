@@ -25,6 +25,12 @@ export default tseslint.config(
     rules: { 'entail/layers': 'error' },
   },
   {
+    // CommonJS by necessity (electron-builder requires its hooks).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },
