@@ -11,7 +11,13 @@ import { createLimiter, runInWorker } from './workers.js';
 import type { Limiter, WorkerLimits, WorkerOutcome } from './workers.js';
 
 export interface JobRunner {
-  run<K extends JobKind>(kind: K, input: JobInput<K>, signal?: AbortSignal): Promise<WorkerOutcome<JobOutput<K>>>;
+  /** `limits` overrides the runner's for this job (a job whose work grows with its input, e.g. K NL samples). */
+  run<K extends JobKind>(
+    kind: K,
+    input: JobInput<K>,
+    signal?: AbortSignal,
+    limits?: Partial<WorkerLimits>,
+  ): Promise<WorkerOutcome<JobOutput<K>>>;
   /** Shared with the service's other long jobs (prove, batch), so one cap covers them all. */
   readonly limiter: Limiter;
 }
@@ -28,12 +34,12 @@ export function createJobRunner(load: EngineLoader, opts: JobRunnerOptions): Job
   const limiter = createLimiter(opts.concurrency);
   return {
     limiter,
-    async run(kind, input, signal) {
+    async run(kind, input, signal, limits) {
       const r = await limiter.run(async (): Promise<WorkerOutcome<JobOutput<typeof kind>>> => {
-        if (opts.useWorker) return runInWorker<JobOutput<typeof kind>>(SCRIPT, kind, input, opts.limits, signal);
+        if (opts.useWorker) return runInWorker<JobOutput<typeof kind>>(SCRIPT, kind, input, { ...opts.limits, ...limits }, signal);
         try {
-          const job = JOBS[kind] as (l: EngineLoader, i: unknown) => Promise<JobOutput<typeof kind>>;
-          return { kind: 'ok', value: await job(load, input) };
+          const job = JOBS[kind] as (l: EngineLoader, i: unknown, s?: AbortSignal) => Promise<JobOutput<typeof kind>>;
+          return { kind: 'ok', value: await job(load, input, signal) };
         } catch (e) {
           return { kind: 'failed', reason: `${kind} crashed: ${(e as Error).message}` };
         }

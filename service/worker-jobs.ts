@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { ApiResult, GraphData, RunResult, inputSchemas } from '../api/contract.js';
 import { okResult, unavailable } from '../api/contract.js';
 import type { EngineLoader } from './engine.js';
+import { nlJudgeJob } from './nl-job.js';
 
 export type PrologInput = z.output<(typeof inputSchemas)['prolog']>;
 export interface ExportHtmlInput {
@@ -57,7 +58,8 @@ export async function exportHtmlJob(load: EngineLoader, { graphs, title }: Expor
 export const JOBS = {
   prolog: prologJob,
   exportHtml: exportHtmlJob,
-} as const satisfies Record<string, (load: EngineLoader, input: never) => Promise<ApiResult<unknown>>>;
+  nlJudge: nlJudgeJob,
+} as const satisfies Record<string, (load: EngineLoader, input: never, signal?: AbortSignal) => Promise<ApiResult<unknown>>>;
 export type JobKind = keyof typeof JOBS;
 export type JobInput<K extends JobKind> = Parameters<(typeof JOBS)[K]>[1];
 export type JobOutput<K extends JobKind> = Awaited<ReturnType<(typeof JOBS)[K]>>;
