@@ -20,7 +20,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.{ts,tsx,cts,mts,js,mjs}'],
+    files: ['**/*.{ts,tsx,cts,mts,js,mjs,cjs}'],
     plugins: { entail },
     rules: { 'entail/layers': 'error' },
   },

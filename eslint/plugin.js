@@ -105,6 +105,11 @@ const layers = {
       ImportExpression(node) {
         check(node, node.source, false);
       },
+      // CommonJS files (build hooks) import by `require`: the same walls apply.
+      CallExpression(node) {
+        if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments.length === 1)
+          check(node, node.arguments[0], false);
+      },
       TSImportType(node) {
         const arg = node.argument;
         const lit = arg && arg.type === 'TSLiteralType' ? arg.literal : arg;

@@ -40,6 +40,13 @@ async function wallErrors(file: string, code: string): Promise<string[]> {
   return (res?.messages ?? []).filter((m) => m.ruleId === 'entail/layers').map((m) => m.message);
 }
 
+/** Code importing `spec` (as a CommonJS `require` in a .cjs layer, else an ES import). */
+function importing(l: LayerEntry, spec: string): string {
+  return l.layer.endsWith('.cjs')
+    ? `const x = require('${spec}');\nmodule.exports = x;\n`
+    : `import * as x from '${spec}';\nexport const y = x;\n`;
+}
+
 function sameOrInside(a: string, b: string): boolean {
   return a === b || a.startsWith(b + '/') || b.startsWith(a + '/');
 }
@@ -51,7 +58,7 @@ for (const l of LAYERS) {
     const banned = LAYERS.filter((o) => !allowed.has(o.layer) && !sameOrInside(o.layer, l.layer) && !isFile(o.layer));
     assert.ok(banned.length > 0, `${l.layer} may import every layer: the table lost its walls`);
     for (const o of banned.slice(0, 4)) {
-      const errs = await wallErrors(file, `import { x } from '${specTo(file, o.layer)}';\nexport const y = x;\n`);
+      const errs = await wallErrors(file, importing(l, specTo(file, o.layer)));
       assert.equal(errs.length, 1, `${l.layer} importing ${o.layer} was not reported`);
       assert.match(errs[0]!, new RegExp(`may not import ${o.layer.replace('/', '\\/')}`));
     }
@@ -61,7 +68,7 @@ for (const l of LAYERS) {
     test(`layers: ${l.layer} may not use Node modules outside its list`, async () => {
       const mod = ['fs', 'child_process', 'http'].find((m) => !(l.node ?? []).includes(m))!;
       for (const spec of [`node:${mod}`, mod]) {
-        const errs = await wallErrors(plantPath(l), `import * as m from '${spec}';\nexport const y = m;\n`);
+        const errs = await wallErrors(plantPath(l), importing(l, spec));
         assert.equal(errs.length, 1, `${l.layer} using ${spec} was not reported`);
       }
     });
@@ -69,13 +76,16 @@ for (const l of LAYERS) {
 
   test(`layers: ${l.layer} may not use packages outside its list`, async () => {
     const pkg = ['electron', 'react', 'ws'].find((p) => !(l.packages ?? []).includes(p))!;
-    const errs = await wallErrors(plantPath(l), `import * as m from '${pkg}';\nexport const y = m;\n`);
+    const errs = await wallErrors(plantPath(l), importing(l, pkg));
     assert.equal(errs.length, 1, `${l.layer} using ${pkg} was not reported`);
   });
 
   if (!l.dynamic) {
     test(`layers: ${l.layer} may not import by a computed name`, async () => {
-      const errs = await wallErrors(plantPath(l), `const name = 'x';\nexport const m = await import(name);\n`);
+      const code = l.layer.endsWith('.cjs')
+        ? `const name = 'x';\nmodule.exports = require(name);\n`
+        : `const name = 'x';\nexport const m = await import(name);\n`;
+      const errs = await wallErrors(plantPath(l), code);
       assert.equal(errs.length, 1);
     });
   }
@@ -113,4 +123,18 @@ test('layers: allowed imports are not reported', async () => {
     ['cli/__planted__.ts', `export const m = await import(\`./commands/\${'prove'}.js\`);\n`],
   ];
   for (const [file, code] of cases) assert.deepEqual(await wallErrors(join(PROJECT_ROOT, file), code), [], file);
+});
+
+test('layers: the README and docs/architecture.md show the table as it is in eslint/layers.js', async () => {
+  const { FILES, withTable } = (await import(pathToFileURL(join(PROJECT_ROOT, 'scripts', 'layer-table.mjs')).href)) as {
+    FILES: readonly string[];
+    withTable(text: string): string | undefined;
+  };
+  const { readFile } = await import('node:fs/promises');
+  for (const f of FILES) {
+    const text = await readFile(join(PROJECT_ROOT, f), 'utf8');
+    const fresh = withTable(text);
+    assert.ok(fresh !== undefined, `${f} has no generated layer table`);
+    assert.equal(text, fresh, `${f}'s layer table is out of date: run node scripts/layer-table.mjs --write`);
+  }
 });
