@@ -9,7 +9,8 @@
  * preload, main, server and service alike).
  */
 import { z } from 'zod';
-import type { Dialect, FiniteModel, Proof, SzsStatus } from '../provers/logic/index.js';
+import type { Dialect, ProverResult } from '../provers/logic/index.js';
+import type { CheckFailure, CheckReport } from '../provers/check/index.js';
 import type { ProofGraph } from '../provers/graph/model.js';
 import type { MonacoMarker } from '../provers/lean/ops.js';
 
@@ -120,21 +121,19 @@ export interface ModelTable {
   readonly rows: readonly (readonly string[])[];
 }
 
-export interface CheckSummary {
-  readonly ok: boolean;
-  readonly checked: number;
+/** The checker's report as the workbench shows it: trusted steps counted, failures with their reasons. */
+export interface CheckSummary extends Pick<CheckReport, 'ok' | 'checked'> {
   readonly trusted: number;
-  readonly failures: readonly { readonly id: string; readonly reason: string }[];
+  readonly failures: readonly Pick<CheckFailure, 'id' | 'reason'>[];
 }
 
-export interface RunResult {
-  readonly status: SzsStatus;
-  readonly prover: string;
+/**
+ * A run as the workbench shows it: the engine's ProverResult (time flattened out of its stats) with what the
+ * service adds for drawing — the proof graph, model tables, the check summary, Prolog's answers.
+ */
+export interface RunResult extends Pick<ProverResult, 'status' | 'prover' | 'message' | 'proof' | 'model'> {
   readonly timeMs: number;
-  readonly message?: string;
-  readonly proof?: Proof;
   readonly graph?: GraphData;
-  readonly model?: FiniteModel;
   readonly modelTables?: readonly ModelTable[];
   readonly check?: CheckSummary | { readonly unavailable: string };
   /** Prolog runs: one row of printed bindings per answer. */

@@ -5,15 +5,15 @@
 import { Worker } from 'node:worker_threads';
 import type { Problem } from '../logic/problem.js';
 import { proveProblemSync } from './prove.js';
-import type { ProveOptions, RunResult } from './prove.js';
+import type { ProveOptions, CheckedResult } from './prove.js';
 
 export { proveClausified, proveProblemSync, clausifyProblem } from './prove.js';
-export type { ProveOptions, RunResult } from './prove.js';
+export type { ProveOptions, CheckedResult } from './prove.js';
 
 /** Extra time the worker gets beyond the limit before it is killed (it stops itself at the limit). */
 const GRACE_MS = 2000;
 
-export async function proveProblem(problem: Problem, opts: ProveOptions = {}): Promise<RunResult> {
+export async function proveProblem(problem: Problem, opts: ProveOptions = {}): Promise<CheckedResult> {
   const t0 = Date.now();
   if (opts.signal?.aborted)
     return { status: 'GaveUp', prover: 'entail-sat', problem: problem.name, stats: { timeMs: 0 }, message: 'cancelled' };
@@ -32,7 +32,7 @@ export async function proveProblem(problem: Problem, opts: ProveOptions = {}): P
       };
     }
   }
-  return new Promise<RunResult>((resolve) => {
+  return new Promise<CheckedResult>((resolve) => {
     const here = import.meta.url;
     // From sources (tsx) the worker is a .ts file: bootstrap it through tsx's register API.
     const isTs = here.endsWith('.ts');
@@ -44,7 +44,7 @@ export async function proveProblem(problem: Problem, opts: ProveOptions = {}): P
         )
       : new Worker(new URL('./worker.js', here), opts);
     let done = false;
-    const finish = (r: RunResult): void => {
+    const finish = (r: CheckedResult): void => {
       if (done) return;
       done = true;
       clearTimeout(timer);
@@ -52,13 +52,13 @@ export async function proveProblem(problem: Problem, opts: ProveOptions = {}): P
       void worker.terminate();
       resolve(r);
     };
-    const fail = (status: RunResult['status'], message: string): void =>
+    const fail = (status: CheckedResult['status'], message: string): void =>
       finish({ status, prover: 'entail-sat', problem: problem.name, stats: { timeMs: Date.now() - t0 }, message });
     const onAbort = (): void => fail('GaveUp', 'cancelled');
     signal?.addEventListener('abort', onAbort);
     const limit = (rest.timeoutMs ?? 10_000) + GRACE_MS;
     const timer = setTimeout(() => fail('Timeout', 'worker killed at the time limit'), limit);
-    worker.on('message', (m: { ok: true; result: RunResult } | { ok: false; message: string }) => {
+    worker.on('message', (m: { ok: true; result: CheckedResult } | { ok: false; message: string }) => {
       if (m.ok) finish(m.result);
       else fail('Error', m.message);
     });

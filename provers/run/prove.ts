@@ -41,7 +41,7 @@ export interface ProveOptions {
 }
 
 /** A ProverResult plus the checker's verdict when `check` was asked for. */
-export interface RunResult extends ProverResult {
+export interface CheckedResult extends ProverResult {
   readonly check?: CheckReport;
 }
 
@@ -139,7 +139,7 @@ export function clausifyProblem(problem: Problem): { ok: true; value: ReturnType
 export function proveProblemSync(
   problem: Problem,
   opts: Omit<ProveOptions, 'signal' | 'inWorker'> & { shouldStop?: () => boolean } = {},
-): RunResult {
+): CheckedResult {
   const t0 = Date.now();
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const cl = clausifyProblem(problem);
@@ -154,7 +154,7 @@ export function proveProblemSync(
   const clauses: Clause[] = cl.value.clauses.map((c) => c.clause);
   const maxSize = opts.maxModelSize ?? 6;
   const end = t0 + timeoutMs;
-  const modelResult = (m: FiniteModel): RunResult => {
+  const modelResult = (m: FiniteModel): CheckedResult => {
     // findModel verifies the model against every clause (incl. the negated conjecture) before returning it.
     const status: SzsStatus = cl.value.hasConjecture ? 'CounterSatisfiable' : 'Satisfiable';
     return {
@@ -189,7 +189,7 @@ export function proveProblemSync(
         },
       }
     : undefined;
-  let r: RunResult = proveClausified(cl.value, {
+  let r: CheckedResult = proveClausified(cl.value, {
     timeoutMs: Math.max(1, end - Date.now()),
     shouldStop: opts.shouldStop,
     strategies: opts.strategies,
