@@ -46,7 +46,7 @@ export interface GrammarFailure {
 }
 
 const STRUCTURE = new Set(
-  'if then and or not nor is are be does do the a an all every each any no some someone something somebody it they them he she him her that who which whom there nobody nothing everyone everybody everything anyone anybody anything never either neither both only unless can will must may should could would equal same as identical than case was were'.split(
+  'if then and or not nor is are be does do the a an all every each any no some someone something somebody it they them he she him her that who which whom there nobody nothing everyone everybody everything anyone anybody anything never either neither both only unless can will must may should could would equal same as identical than case was were most many few several much'.split(
     ' ',
   ),
 );
@@ -119,7 +119,9 @@ class Backtrack {
 class Grammar {
   private i = 0;
   private nVars = 0;
-  private refs: { term: Term; plural: boolean }[] = [];
+  private refs: { term: Term; plural: boolean; subject: boolean }[] = [];
+  private subjects: Term[] = [];
+  private inObject = false;
   private frames: Frame[] = [];
   private negDepth = 0;
   rules = new Set<RuleId>();
@@ -378,11 +380,16 @@ class Grammar {
 
   /** Apply a subject to its verb phrase; a universal subject's scope does not bind indefinites. */
   private underSubject(subj: Np, vp: () => Scope): Formula {
-    this.frames.push({ raise: false, vars: [] });
-    const p = vp();
-    this.frames.pop();
-    if (subj.ref) this.refs.push({ term: subj.ref, plural: subj.plural });
-    return subj.q(p);
+    // Indefinites in a universal's scope are its own existentials, never bound further out.
+    if (subj.universal) this.frames.push({ raise: false, vars: [] });
+    if (subj.ref) this.refs.push({ term: subj.ref, plural: subj.plural, subject: true });
+    this.subjects.push(subj.ref ?? mkConst('?'));
+    try {
+      return subj.q(vp());
+    } finally {
+      this.subjects.pop();
+      if (subj.universal) this.frames.pop();
+    }
   }
 
   // ------------------------------------------------------------ noun phrases
@@ -428,14 +435,21 @@ class Grammar {
     const t = this.peek();
     if (t === undefined) return this.fail('a subject or object');
     const w = t.w;
+    const inObject = this.inObject;
+    this.inObject = false;
     if (PRONOUNS.has(w)) {
       this.i++;
       const plural = w === 'they' || w === 'them';
-      // Variables (someone, a cat, every dog) first; a name only when no variable is in reach.
+      const asSubject = !inObject && (w === 'it' || w === 'they' || w === 'he' || w === 'she');
+      const own = this.subjects[this.subjects.length - 1];
+      const same = (a: Term, b: Term | undefined): boolean => b !== undefined && JSON.stringify(a) === JSON.stringify(b);
+      // Quantified noun phrases (someone, a cat, every dog) first, names only when none is in reach; a subject
+      // pronoun takes the latest subject, an object pronoun never its own clause's subject (rule pronoun-latest).
       const vars = this.refs.filter((r) => r.term.kind === 'var');
-      const pool = vars.length > 0 ? vars : this.refs;
-      const agreeing = pool.filter((r) => r.plural === plural);
-      const r = (agreeing.length > 0 && plural ? agreeing : pool)[(agreeing.length > 0 && plural ? agreeing : pool).length - 1];
+      let pool = vars.length > 0 ? vars : this.refs;
+      if (asSubject && pool.some((r) => r.subject)) pool = pool.filter((r) => r.subject);
+      if (!asSubject && pool.some((r) => !same(r.term, own))) pool = pool.filter((r) => !same(r.term, own));
+      const r = pool[pool.length - 1];
       if (!r) return this.fail(`something for '${t.raw}' to refer to (write the noun phrase first)`, this.i - 1);
       if (new Set(pool.map((p) => JSON.stringify(p.term))).size > 1) this.use('pronoun-latest');
       return { q: (s) => s(r.term), plural, universal: false, ref: r.term };
@@ -486,7 +500,8 @@ class Grammar {
       this.i++;
       const words: Token[] = [];
       while (this.isContent(this.peek()) && words.length < MAX_ENTITY_WORDS) {
-        if (words.length > 0 && this.looksLikeVerb(this.peek()!.w)) break;
+        // Adverbs never name an entity ('the cat quickly'); a verb form ends it ('the bald eagle eats').
+        if (words.length > 0 && (this.looksLikeVerb(this.peek()!.w) || this.w()!.endsWith('ly'))) break;
         words.push(this.toks[this.i++]!);
       }
       if (words.length === 0) return this.fail('a noun after "the"');
@@ -822,7 +837,13 @@ class Grammar {
 
   /** An object: a noun phrase, or names joined by 'and'/'or'. */
   private object(): (s: Scope) => Formula {
-    const a = this.np(true);
+    this.inObject = true;
+    let a: Np;
+    try {
+      a = this.np(true);
+    } finally {
+      this.inObject = false;
+    }
     this.pushRef(a);
     if ((this.w() === 'and' || this.w() === 'or') && a.ref?.kind === 'app') {
       const conj = this.w() as 'and' | 'or';
@@ -837,7 +858,7 @@ class Grammar {
     return a.q;
   }
   private pushRef(np: Np): void {
-    if (np.ref) this.refs.push({ term: np.ref, plural: np.plural });
+    if (np.ref) this.refs.push({ term: np.ref, plural: np.plural, subject: false });
   }
 
   /** After is/are: adjectives, 'a' + noun, plural nouns, a name or 'the same as'/'equal to' + noun phrase, joined by and/or. */

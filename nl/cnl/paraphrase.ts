@@ -78,7 +78,7 @@ function say(f: Formula, c: ParaphraseContext, nested: boolean): string {
     case 'forall':
       return `for every ${vars(f.vars)}: ${say(f.body, c, false)}`;
     case 'exists':
-      return `there is ${f.vars.length > 1 ? 'some' : 'an'} ${vars(f.vars)} such that ${say(f.body, c, true)}`;
+      return `there ${f.vars.length > 1 ? 'are some' : /^[AEFHILMNORSX]/.test(f.vars[0]!.toUpperCase()) ? 'is an' : 'is a'} ${vars(f.vars)} such that ${say(f.body, c, true)}`;
   }
 }
 
