@@ -46,11 +46,11 @@ export interface GrammarFailure {
 }
 
 const STRUCTURE = new Set(
-  'if then and or not nor is are be does do the a an all every each any no some someone something somebody it they them he she him her that who which whom there nobody nothing everyone everybody everything anyone anybody anything never either neither both only unless can will must may should could would equal same as identical than case was were most many few several much'.split(
+  'if then and or not nor is are be does do the a an all every each any no some someone something somebody it they them he she him her that who which whom there nobody nothing everyone everybody everything anyone anybody anything never either neither both only unless can will must may should could would equal same as identical than case was were most many few several much himself herself itself themselves myself yourself usually often always sometimes rarely seldom generally typically normally mostly frequently occasionally also just still already because although though while when whenever but since whereas whoever whatever whom whose'.split(
     ' ',
   ),
 );
-const PREPS = new Set('of in on at to from with by for about into under over near'.split(' '));
+const PREPS = new Set('of in on at to from with without by for about into under over near'.split(' '));
 const PUNCT = new Set(['.', ',', '?', '!', ';', ':']);
 /** Capitalized words that are never names. */
 const NOT_NAMES = new Set(
@@ -98,7 +98,11 @@ interface Np {
   readonly q: (scope: Scope) => Formula;
   readonly plural: boolean;
   readonly universal: boolean;
+  /** 'no', 'nobody', 'nothing': its scope is negated. */
+  readonly negative?: boolean;
   readonly ref?: Term;
+  /** The head noun, for 'the' + noun referring back. */
+  readonly noun?: string;
 }
 interface Frame {
   readonly raise: boolean;
@@ -119,9 +123,13 @@ class Backtrack {
 class Grammar {
   private i = 0;
   private nVars = 0;
-  private refs: { term: Term; plural: boolean; subject: boolean }[] = [];
+  private refs: { term: Term; plural: boolean; subject: boolean; noun?: string }[] = [];
   private subjects: Term[] = [];
   private inObject = false;
+  private inObjectNow = false;
+  private entityEnd = Number.MAX_SAFE_INTEGER;
+  private doesQuestion = false;
+  private adjFirst = false;
   private frames: Frame[] = [];
   private negDepth = 0;
   rules = new Set<RuleId>();
@@ -135,7 +143,10 @@ class Grammar {
   constructor(
     private readonly toks: readonly Token[],
     private readonly firstWord: 'name' | 'word',
-  ) {}
+    adjFirst: boolean,
+  ) {
+    this.adjFirst = adjFirst;
+  }
 
   // ------------------------------------------------------------ machinery
 
@@ -209,7 +220,8 @@ class Grammar {
   }
 
   private isContent(t: Token | undefined): boolean {
-    return t !== undefined && /^[a-z][a-z'-]*$/.test(t.w) && !STRUCTURE.has(t.w) && !PREPS.has(t.w);
+    // Capitalised words are names, except a noun group's first word (see nounGroup).
+    return t !== undefined && /^[a-z][a-z'-]*$/.test(t.raw) && !STRUCTURE.has(t.w) && !PREPS.has(t.w);
   }
   private isNameTok(t: Token | undefined): boolean {
     return t !== undefined && /^[A-Z][A-Za-z'-]*$/.test(t.raw) && !STRUCTURE.has(t.w) && !PREPS.has(t.w) && !NOT_NAMES.has(t.w);
@@ -260,7 +272,12 @@ class Grammar {
   private inverted(): Formula {
     const aux = this.w()!;
     this.i++;
-    const subj = this.np(true, true);
+    // The complement of 'Is the red box empty?' is the last word, never part of the subject.
+    this.entityEnd = aux === 'is' || aux === 'are' ? this.toks.length - 2 : this.toks.length;
+    this.doesQuestion = aux === 'does' || aux === 'do';
+    const subj = this.subject(true);
+    this.entityEnd = this.toks.length;
+    this.doesQuestion = false;
     const plural = aux === 'are' || aux === 'do';
     if (aux === 'is' || aux === 'are') return this.underSubject(subj, () => this.complement(plural));
     const neg = this.accept('not');
@@ -382,11 +399,13 @@ class Grammar {
   private underSubject(subj: Np, vp: () => Scope): Formula {
     // Indefinites in a universal's scope are its own existentials, never bound further out.
     if (subj.universal) this.frames.push({ raise: false, vars: [] });
-    if (subj.ref) this.refs.push({ term: subj.ref, plural: subj.plural, subject: true });
+    if (subj.ref) this.refs.push({ term: subj.ref, plural: subj.plural, subject: true, ...(subj.noun ? { noun: subj.noun } : {}) });
     this.subjects.push(subj.ref ?? mkConst('?'));
+    if (subj.negative) this.negDepth++;
     try {
       return subj.q(vp());
     } finally {
+      if (subj.negative) this.negDepth--;
       this.subjects.pop();
       if (subj.universal) this.frames.pop();
     }
@@ -437,6 +456,7 @@ class Grammar {
     const w = t.w;
     const inObject = this.inObject;
     this.inObject = false;
+    this.inObjectNow = inObject;
     if (PRONOUNS.has(w)) {
       this.i++;
       const plural = w === 'they' || w === 'them';
@@ -499,12 +519,20 @@ class Grammar {
     if (w === 'the') {
       this.i++;
       const words: Token[] = [];
-      while (this.isContent(this.peek()) && words.length < MAX_ENTITY_WORDS) {
+      while (this.isContent(this.peek()) && words.length < MAX_ENTITY_WORDS && this.i < this.entityEnd) {
         // Adverbs never name an entity ('the cat quickly'); a verb form ends it ('the bald eagle eats').
         if (words.length > 0 && (this.looksLikeVerb(this.peek()!.w) || this.w()!.endsWith('ly'))) break;
         words.push(this.toks[this.i++]!);
       }
       if (words.length === 0) return this.fail('a noun after "the"');
+      // 'the student' after 'a student': the same individual (rule definite-anaphora).
+      if (words.length === 1) {
+        const back = [...this.refs].reverse().find((r) => r.term.kind === 'var' && r.noun === words[0]!.w);
+        if (back) {
+          this.use('definite-anaphora');
+          return { q: (s) => s(back.term), plural: false, universal: false, ref: back.term, noun: words[0]!.w };
+        }
+      }
       const c = words.map((x) => x.w).join('_');
       this.names.set(c, `the ${words.map((x) => x.w).join(' ')}`);
       const term = mkConst(c);
@@ -520,6 +548,11 @@ class Grammar {
     }
     // A bare plural: 'Cats', 'big red things', 'people who like Bob'.
     if (this.isContent(t) || this.isNameTok(t)) {
+      // Under negation a bare plural is 'any' (Bob does not like cats = Bob likes no cat).
+      if (this.negDepth > 0 && this.inObjectNow) {
+        this.use('bare-plural-all');
+        return this.indefinite('pl');
+      }
       const np = this.universal('pl', false);
       this.use('bare-plural-all');
       return np;
@@ -544,26 +577,29 @@ class Grammar {
     return {
       plural: g.plural,
       universal: true,
+      negative,
       ref: x,
+      ...(g.noun ? { noun: g.noun } : {}),
       q: (s) => (restr.kind === 'true' ? mkForall(vars, negative ? not(s(x)) : s(x)) : mkForall(vars, mkImp(restr, negative ? not(s(x)) : s(x)))),
     };
   }
 
-  private indefinite(num: 'sg' | 'any' | 'none'): Np {
+  private indefinite(num: 'sg' | 'pl' | 'any' | 'none'): Np {
     const raise = this.raising();
     const v = this.freshVar();
     const g = num === 'none' ? this.emptyGroup() : this.nounGroup(num);
     const x = mkVar(v);
     const restr = g.restr(x);
+    const noun = g.noun ? { noun: g.noun } : {};
     if (raise) {
       this.frames[this.frames.length - 1]!.vars.push(v);
-      return { plural: g.plural, universal: false, ref: x, q: (s) => and([restr, s(x)]) };
+      return { plural: g.plural, universal: false, ref: x, ...noun, q: (s) => and([restr, s(x)]) };
     }
-    return { plural: g.plural, universal: false, ref: x, q: (s) => mkExists([v], and([restr, s(x)])) };
+    return { plural: g.plural, universal: false, ref: x, ...noun, q: (s) => mkExists([v], and([restr, s(x)])) };
   }
 
   /** After someone/everything/nobody: only a relative clause may follow. */
-  private emptyGroup(): { restr: Scope; plural: boolean } {
+  private emptyGroup(): { restr: Scope; plural: boolean; noun?: string } {
     const rel = this.relatives(false);
     return { restr: (t) => and(rel.map((r) => r(t))), plural: false };
   }
@@ -573,16 +609,26 @@ class Grammar {
    * word before the verb is the noun (rule last-word-noun); in a plural group the
    * noun is the first plural word.
    */
-  private nounGroup(num: 'sg' | 'pl' | 'any'): { restr: Scope; plural: boolean } {
+  private nounGroup(num: 'sg' | 'pl' | 'any'): { restr: Scope; plural: boolean; noun?: string } {
     const words: Token[] = [];
     let plural = num === 'pl';
     if (num === 'any') {
-      // Plural when a plural word comes before the group ends.
-      for (let k = 0; this.isContent(this.peek(k)) || this.w(k) === ','; k++)
-        if (this.isContent(this.peek(k)) && isPluralNoun(this.peek(k)!.w)) {
+      // Plural when a plural word is followed by what a plural subject's verb phrase starts with
+      // ('No cats are …', 'No big cats chase …'); 'No knave tells the truth' is singular.
+      for (let k = 0; this.isContent(this.peek(k)) || (k === 0 && this.isNameTok(this.peek(k))) || this.w(k) === ','; k++) {
+        const t = this.peek(k)!;
+        if (t.w === ',' || !isPluralNoun(t.w)) continue;
+        const n = this.peek(k + 1);
+        const vpStart =
+          n === undefined ||
+          ['are', 'do', 'have', 'never', 'who', 'that', 'which', 'of', ',', '.', '?', 'and', 'or'].includes(n.w) ||
+          MODALS.has(n.w) ||
+          (this.isContent(n) && verbLemma(n.w) === undefined);
+        if (k === 0 || vpStart) {
           plural = true;
           break;
         }
+      }
     }
     for (;;) {
       const t = this.peek();
@@ -595,6 +641,8 @@ class Grammar {
       }
       if (!this.isContent(t) && !(words.length === 0 && this.isNameTok(t))) break;
       if (!plural && words.length > 0 && this.looksLikeVerb(t!.w)) break;
+      // In 'Does every dog bark?' the base-form verb is the word before the object or the '?'.
+      if (this.doesQuestion && words.length > 0 && (this.startsNp(1) || this.w(1) === '?' || PREPS.has(this.w(1) ?? ''))) break;
       words.push(t!);
       this.i++;
       if (plural && isPluralNoun(t!.w)) break;
@@ -618,6 +666,7 @@ class Grammar {
     const rel = this.relatives(plural);
     return {
       plural,
+      noun,
       restr: (t) => and([...adjs.map((a) => mkAtom(a, [t])), ...(nounPred ? [nounPred(t)] : []), ...rel.map((r) => r(t))]),
     };
   }
@@ -825,7 +874,7 @@ class Grammar {
       const obj = this.object();
       return (s) => obj((o) => mkAtom(pred, [s, o]));
     }
-    if (this.startsNp()) {
+    if (this.startsNp() || this.massNoun()) {
       const pred = this.lex(cap(lemma), { pos: 'verb', word: lemma });
       const obj = this.object();
       return (s) => obj((o) => mkAtom(pred, [s, o]));
@@ -836,7 +885,22 @@ class Grammar {
   }
 
   /** An object: a noun phrase, or names joined by 'and'/'or'. */
+  /** A lone singular noun as an object names a thing: 'needs water', 'teaches logic' (rule mass-noun). */
+  private massNoun(): boolean {
+    const t = this.peek();
+    if (!this.isContent(t) || isPluralNoun(t!.w) || t!.w.endsWith('ly')) return false;
+    const n = this.w(1);
+    return n === undefined || PUNCT.has(n) || n === 'and' || n === 'or' || n === 'then' || n === 'if' || n === 'unless' || n === 'only';
+  }
+
   private object(): (s: Scope) => Formula {
+    if (this.massNoun()) {
+      const t = this.toks[this.i++]!;
+      this.use('mass-noun');
+      this.names.set(t.w, t.w);
+      const term = mkConst(t.w);
+      return (s) => s(term);
+    }
     this.inObject = true;
     let a: Np;
     try {
@@ -858,7 +922,7 @@ class Grammar {
     return a.q;
   }
   private pushRef(np: Np): void {
-    if (np.ref) this.refs.push({ term: np.ref, plural: np.plural, subject: false });
+    if (np.ref) this.refs.push({ term: np.ref, plural: np.plural, subject: false, ...(np.noun ? { noun: np.noun } : {}) });
   }
 
   /** After is/are: adjectives, 'a' + noun, plural nouns, a name or 'the same as'/'equal to' + noun phrase, joined by and/or. */
@@ -899,7 +963,17 @@ class Grammar {
       const obj = this.object();
       return (t) => obj((o) => mkEq(t, o));
     }
-    if (plural && this.pluralAhead(0)) {
+    const pw = this.w();
+    if (pw !== undefined && PREPS.has(pw) && this.startsNp(1)) {
+      this.i++;
+      const pred = this.lex(cap(pw), { pos: 'adj', word: '', prep: pw });
+      const obj = this.object();
+      return (s) => obj((o) => mkAtom(pred, [s, o]));
+    }
+    const here = this.peek();
+    // 'is tall and likes Alice': a verb form with an object starts a verb phrase, not an adjective.
+    if (!plural && this.isContent(here) && this.looksLikeVerb(here!.w) && this.startsNp(1)) return this.fail('an adjective');
+    if (plural && this.pluralAhead(0) && !(this.adjFirst && !isPluralNoun(here?.w ?? ''))) {
       const g = this.nounGroup('pl');
       return g.restr;
     }
@@ -920,8 +994,8 @@ class Grammar {
 
 type Outcome = { ok: true; value: GrammarResult } | { ok: false; error: GrammarFailure };
 
-function pass(toks: readonly Token[], firstWord: 'name' | 'word'): Outcome {
-  const g = new Grammar(toks, firstWord);
+function pass(toks: readonly Token[], firstWord: 'name' | 'word', adjFirst: boolean): Outcome {
+  const g = new Grammar(toks, firstWord, adjFirst);
   try {
     const { formula, question } = g.sentence();
     return { ok: true, value: { formula, rules: [...g.rules], lexicon: g.lexicon, names: g.names, question } };
@@ -942,9 +1016,15 @@ export function runGrammar(toks: readonly Token[]): Outcome {
   const t = toks[first];
   const maybeName = t !== undefined && /^[A-Z]/.test(t.raw);
   const pluralFirst = maybeName && isPluralNoun(t.w) && toks[first + 1] !== undefined && !/^[A-Z]/.test(toks[first + 1]!.raw);
-  const a = pass(toks, pluralFirst ? 'word' : 'name');
-  if (a.ok || !maybeName) return a;
-  const b = pass(toks, pluralFirst ? 'name' : 'word');
-  if (b.ok) return b;
-  return b.error.at > a.error.at ? b : a;
+  // Second choice, only when the first reading fails: after is/are, a plural noun group's first word is an
+  // adjective ('People who are kind help others').
+  const order: ('name' | 'word')[] = maybeName ? (pluralFirst ? ['word', 'name'] : ['name', 'word']) : ['name'];
+  let best: Outcome | undefined;
+  for (const adjFirst of [false, true])
+    for (const fw of order) {
+      const r = pass(toks, fw, adjFirst);
+      if (r.ok) return r;
+      if (!best || (!best.ok && r.error.at > best.error.at)) best = r;
+    }
+  return best!;
 }

@@ -34,7 +34,7 @@ function atom(pred: string, args: readonly Term[], positive: boolean, c: Paraphr
     case 'noun':
       return `${s} ${is} ${article(e.word)} ${e.word}${prep}${o}`;
     case 'adj':
-      return `${s} ${is} ${e.word}${prep}${o}`;
+      return `${s} ${is} ${[e.word, e.prep].filter((x) => x).join(' ')}${o}`;
     case 'verb':
       return positive ? `${s} ${thirdSingular(e.word)}${prep}${o}` : `${s} does not ${e.word}${prep}${o}`;
   }
