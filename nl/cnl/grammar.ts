@@ -17,7 +17,7 @@
  * names and 'the …' entities → lowercase constants (bob, bald_eagle).
  */
 import type { Formula, Term } from '../../provers/logic/index.js';
-import { mkAtom, mkNot, mkImp, mkForall, mkExists, mkVar, mkConst, mkEq, mkOr, mkAnd, TRUE } from '../../provers/logic/index.js';
+import { mkAtom, mkNot, mkImp, mkIff, mkForall, mkExists, mkVar, mkConst, mkEq, mkOr, mkAnd, TRUE } from '../../provers/logic/index.js';
 import type { Token } from './lexer.js';
 import { isPluralNoun, singular, verbLemma } from './morphology.js';
 import type { RuleId } from './rules.js';
@@ -46,11 +46,11 @@ export interface GrammarFailure {
 }
 
 const STRUCTURE = new Set(
-  'if then and or not nor is are be does do the a an all every each any no some someone something somebody it they them he she him her that who which whom there nobody nothing everyone everybody everything anyone anybody anything never either neither both only unless can will must may should could would equal same as identical than case was were most many few several much himself herself itself themselves myself yourself usually often always sometimes rarely seldom generally typically normally mostly frequently occasionally also just still already because although though while when whenever but since whereas whoever whatever whom whose'.split(
+  'if then and or not nor is are be does do the a an all every each any no some someone something somebody it they them he she him her that who which whom there nobody nothing everyone everybody everything anyone anybody anything never either neither both only unless can will must may should could would equal same as identical than case was were most many few several much himself herself itself themselves myself yourself usually often always sometimes rarely seldom generally typically normally mostly frequently occasionally also just already because although though while when whenever but since whereas whoever whatever whom whose'.split(
     ' ',
   ),
 );
-const PREPS = new Set('of in on at to from with without by for about into under over near'.split(' '));
+const PREPS = new Set('of in on at to from with by for about into under over near'.split(' '));
 const PUNCT = new Set(['.', ',', '?', '!', ';', ':']);
 /** Capitalized words that are never names. */
 const NOT_NAMES = new Set(
@@ -107,6 +107,8 @@ interface Np {
 interface Frame {
   readonly raise: boolean;
   readonly vars: string[];
+  /** When set, the restrictions of bound indefinites are collected here (they belong to the if-part, wherever written). */
+  readonly restrs?: Formula[];
 }
 interface Snapshot {
   readonly i: number;
@@ -114,6 +116,7 @@ interface Snapshot {
   readonly refs: number;
   readonly rules: Set<RuleId>;
   readonly frames: readonly Frame[];
+  readonly frameSizes: readonly (readonly [number, number])[];
 }
 
 class Backtrack {
@@ -174,14 +177,26 @@ class Grammar {
     return true;
   }
   private save(): Snapshot {
-    return { i: this.i, vars: this.nVars, refs: this.refs.length, rules: new Set(this.rules), frames: this.frames.map((f) => ({ ...f, vars: [...f.vars] })) };
+    return {
+      i: this.i,
+      vars: this.nVars,
+      refs: this.refs.length,
+      rules: new Set(this.rules),
+      frames: [...this.frames],
+      frameSizes: this.frames.map((f) => [f.vars.length, f.restrs?.length ?? 0] as const),
+    };
   }
   private restore(s: Snapshot): void {
     this.i = s.i;
     this.nVars = s.vars;
     this.refs.length = s.refs;
     this.rules = new Set(s.rules);
-    this.frames = s.frames.map((f) => ({ ...f, vars: [...f.vars] }));
+    // Frames are restored in place: a caller may hold the frame it pushed.
+    this.frames = [...s.frames];
+    s.frames.forEach((f, k) => {
+      f.vars.length = s.frameSizes[k]![0];
+      if (f.restrs) f.restrs.length = s.frameSizes[k]![1];
+    });
   }
   /** Ordered choice: the first alternative that parses wins. */
   private attempt<T>(f: () => T): T | undefined {
@@ -224,6 +239,7 @@ class Grammar {
     return t !== undefined && /^[a-z][a-z'-]*$/.test(t.raw) && !STRUCTURE.has(t.w) && !PREPS.has(t.w);
   }
   private isNameTok(t: Token | undefined): boolean {
+    if (t?.quoted) return true;
     return t !== undefined && /^[A-Z][A-Za-z'-]*$/.test(t.raw) && !STRUCTURE.has(t.w) && !PREPS.has(t.w) && !NOT_NAMES.has(t.w);
   }
   private lex(pred: string, e: LexEntry): string {
@@ -293,18 +309,27 @@ class Grammar {
     // "A only if B", "A if B", "A unless B": A's indefinites are bound by the conditional, which is known only after A.
     const s = this.save();
     const cond = this.attempt(() => {
-      this.frames.push({ raise: true, vars: [] });
+      const frame: Frame = { raise: true, vars: [], restrs: [] };
+      this.frames.push(frame);
       const a = this.coordinated();
       this.accept(',');
-      let mk: (a: Formula, b: Formula) => Formula;
-      if (this.accept('only', 'if')) mk = (x, y) => mkImp(x, y);
-      else if (this.accept('if')) mk = (x, y) => mkImp(y, x);
-      else if (this.accept('unless')) mk = (x, y) => mkImp(not(y), x);
+      // r: the restrictions of A's bound indefinites, which join the if-part.
+      let mk: (a: Formula, b: Formula, r: Formula[]) => Formula;
+      let bBinds = false;
+      if (this.accept('if', 'and', 'only', 'if')) mk = (x, y, r) => (r.length > 0 ? mkImp(and(r), mkIff(x, y)) : mkIff(x, y));
+      else if (this.accept('only', 'if')) mk = (x, y, r) => mkImp(and([...r, x]), y);
+      else if (this.accept('if')) {
+        mk = (x, y, r) => mkImp(and([...r, y]), x);
+        bBinds = true;
+      } else if (this.accept('unless')) mk = (x, y, r) => mkImp(and([...r, not(y)]), x);
       else return this.fail("'if', 'only if' or 'unless'");
+      // Only an if-part binds indefinites; after 'only if'/'unless' they are existential.
+      if (!bBinds) this.frames.push({ raise: false, vars: [] });
       const b = this.coordinated();
-      const vars = this.frames.pop()!.vars;
-      if (vars.length > 0) this.use('if-binds-indefinites');
-      return mkForall(vars, mk(a, b));
+      if (!bBinds) this.frames.pop();
+      this.frames.pop();
+      if (frame.vars.length > 0) this.use('if-binds-indefinites');
+      return mkForall(frame.vars, mk(a, b, frame.restrs!));
     });
     if (cond) return cond;
     this.restore(s);
@@ -313,6 +338,7 @@ class Grammar {
 
   private conditional(): Formula {
     this.expect('if');
+    const iff = this.accept('and', 'only', 'if');
     this.frames.push({ raise: true, vars: [] });
     const ant = this.coordinated();
     const comma = this.accept(',');
@@ -322,7 +348,7 @@ class Grammar {
     this.frames.pop();
     const vars = this.frames.pop()!.vars;
     if (vars.length > 0) this.use('if-binds-indefinites');
-    return mkForall(vars, mkImp(ant, cons));
+    return mkForall(vars, iff ? mkIff(ant, cons) : mkImp(ant, cons));
   }
 
   /** Clauses joined by and/or ('and' first), or either/neither/both around two clauses. */
@@ -549,6 +575,8 @@ class Grammar {
     // A bare plural: 'Cats', 'big red things', 'people who like Bob'.
     if (this.isContent(t) || this.isNameTok(t)) {
       // Under negation a bare plural is 'any' (Bob does not like cats = Bob likes no cat).
+      // In an if-part it is bound like an indefinite: 'If people X then they Y' (rule if-binds-indefinites).
+      if (this.raising()) return this.indefinite('pl');
       if (this.negDepth > 0 && this.inObjectNow) {
         this.use('bare-plural-all');
         return this.indefinite('pl');
@@ -592,7 +620,12 @@ class Grammar {
     const restr = g.restr(x);
     const noun = g.noun ? { noun: g.noun } : {};
     if (raise) {
-      this.frames[this.frames.length - 1]!.vars.push(v);
+      const f = this.frames[this.frames.length - 1]!;
+      f.vars.push(v);
+      if (f.restrs) {
+        f.restrs.push(restr);
+        return { plural: g.plural, universal: false, ref: x, ...noun, q: (s) => s(x) };
+      }
       return { plural: g.plural, universal: false, ref: x, ...noun, q: (s) => and([restr, s(x)]) };
     }
     return { plural: g.plural, universal: false, ref: x, ...noun, q: (s) => mkExists([v], and([restr, s(x)])) };
@@ -600,8 +633,36 @@ class Grammar {
 
   /** After someone/everything/nobody: only a relative clause may follow. */
   private emptyGroup(): { restr: Scope; plural: boolean; noun?: string } {
+    const pps = this.nounPps();
     const rel = this.relatives(false);
-    return { restr: (t) => and(rel.map((r) => r(t))), plural: false };
+    return { restr: (t) => and([...pps.map((r) => r(t)), ...rel.map((r) => r(t))]), plural: false };
+  }
+
+  /** 'a city in Montana', 'everyone from Earth': a preposition after a noun is a relation to its object (In, From). */
+  private nounPps(): Scope[] {
+    const out: Scope[] = [];
+    for (;;) {
+      const p = this.w();
+      if (p === undefined || p === 'of' || !PREPS.has(p) || !this.startsObj(1)) return out;
+      this.i++;
+      const pred = this.lex(cap(p), { pos: 'adj', word: '', prep: p });
+      const obj = this.object();
+      out.push((t) => obj((o) => mkAtom(pred, [t, o])));
+    }
+  }
+
+  /** After a verb and its object: 'has lunch at home' = has lunch, and is at home (rule pp-on-subject). */
+  private verbPps(vp: Scope): Scope {
+    const pps: Scope[] = [];
+    while (this.w() !== undefined && PREPS.has(this.w()!) && this.w() !== 'of' && this.startsObj(1)) {
+      const p = this.w()!;
+      this.i++;
+      const pred = this.lex(cap(p), { pos: 'adj', word: '', prep: p });
+      const obj = this.object();
+      this.use('pp-on-subject');
+      pps.push((t) => obj((o) => mkAtom(pred, [t, o])));
+    }
+    return pps.length === 0 ? vp : (t) => and([vp(t), ...pps.map((f) => f(t))]);
   }
 
   /**
@@ -663,11 +724,12 @@ class Grammar {
       const p = this.lex(cap(noun), { pos: 'noun', word: noun });
       nounPred = (t) => mkAtom(p, [t]);
     } else this.use('empty-nouns');
+    const pps = this.nounPps();
     const rel = this.relatives(plural);
     return {
       plural,
       noun,
-      restr: (t) => and([...adjs.map((a) => mkAtom(a, [t])), ...(nounPred ? [nounPred(t)] : []), ...rel.map((r) => r(t))]),
+      restr: (t) => and([...adjs.map((a) => mkAtom(a, [t])), ...(nounPred ? [nounPred(t)] : []), ...pps.map((r) => r(t)), ...rel.map((r) => r(t))]),
     };
   }
 
@@ -686,6 +748,10 @@ class Grammar {
       out.push(this.predicate(plural));
     }
     return out;
+  }
+
+  private startsObj(k: number): boolean {
+    return this.startsNp(k) || this.massNoun(k);
   }
 
   /** Whether a noun phrase starts k tokens ahead. */
@@ -724,10 +790,10 @@ class Grammar {
       ].includes(t.w)
     )
       return true;
-    return this.isNameTok(t) || (this.isContent(t) && this.pluralAhead(k));
+    return this.isNameTok(t) || t.raw.startsWith('"') || (this.isContent(t) && this.pluralAhead(k));
   }
   private pluralAhead(k: number): boolean {
-    for (let j = k; this.isContent(this.peek(j)); j++) if (isPluralNoun(this.peek(j)!.w)) return true;
+    for (let j = k; this.isContent(this.peek(j)) || (j === k && this.isNameTok(this.peek(j))); j++) if (isPluralNoun(this.peek(j)!.w)) return true;
     return false;
   }
 
@@ -868,7 +934,7 @@ class Grammar {
     }
     this.i++;
     const p = this.w();
-    if (p !== undefined && PREPS.has(p) && this.startsNp(1)) {
+    if (p !== undefined && PREPS.has(p) && this.startsObj(1)) {
       this.i++;
       const pred = this.lex(`${cap(lemma)}${cap(p)}`, { pos: 'verb', word: lemma, prep: p });
       const obj = this.object();
@@ -877,7 +943,7 @@ class Grammar {
     if (this.startsNp() || this.massNoun()) {
       const pred = this.lex(cap(lemma), { pos: 'verb', word: lemma });
       const obj = this.object();
-      return (s) => obj((o) => mkAtom(pred, [s, o]));
+      return this.verbPps((s) => obj((o) => mkAtom(pred, [s, o])));
     }
     const pred = this.lex(cap(lemma), { pos: 'verb', word: lemma });
     if (this.isContent(this.peek()) && this.w()!.endsWith('ly')) this.fail('the end of the verb phrase (adverbs are not in the grammar)');
@@ -886,11 +952,11 @@ class Grammar {
 
   /** An object: a noun phrase, or names joined by 'and'/'or'. */
   /** A lone singular noun as an object names a thing: 'needs water', 'teaches logic' (rule mass-noun). */
-  private massNoun(): boolean {
-    const t = this.peek();
+  private massNoun(k = 0): boolean {
+    const t = this.peek(k);
     if (!this.isContent(t) || isPluralNoun(t!.w) || t!.w.endsWith('ly')) return false;
-    const n = this.w(1);
-    return n === undefined || PUNCT.has(n) || n === 'and' || n === 'or' || n === 'then' || n === 'if' || n === 'unless' || n === 'only';
+    const n = this.w(k + 1);
+    return n === undefined || PUNCT.has(n) || PREPS.has(n) || n === 'and' || n === 'or' || n === 'then' || n === 'if' || n === 'unless' || n === 'only';
   }
 
   private object(): (s: Scope) => Formula {
@@ -959,12 +1025,12 @@ class Grammar {
       const g = this.nounGroup('sg');
       return g.restr;
     }
-    if (w === 'the' || this.isNameTok(this.peek())) {
+    if (w === 'the' || (this.isNameTok(this.peek()) && !plural)) {
       const obj = this.object();
       return (t) => obj((o) => mkEq(t, o));
     }
     const pw = this.w();
-    if (pw !== undefined && PREPS.has(pw) && this.startsNp(1)) {
+    if (pw !== undefined && PREPS.has(pw) && this.startsObj(1)) {
       this.i++;
       const pred = this.lex(cap(pw), { pos: 'adj', word: '', prep: pw });
       const obj = this.object();
@@ -973,6 +1039,12 @@ class Grammar {
     const here = this.peek();
     // 'is tall and likes Alice': a verb form with an object starts a verb phrase, not an adjective.
     if (!plural && this.isContent(here) && this.looksLikeVerb(here!.w) && this.startsNp(1)) return this.fail('an adjective');
+    // A plural cannot equal one name: 'are not American' is an adjective.
+    if (plural && here && this.isNameTok(here) && !this.pluralAhead(1)) {
+      this.i++;
+      const pred = this.lex(cap(here.w), { pos: 'adj', word: here.w });
+      return (s) => mkAtom(pred, [s]);
+    }
     if (plural && this.pluralAhead(0) && !(this.adjFirst && !isPluralNoun(here?.w ?? ''))) {
       const g = this.nounGroup('pl');
       return g.restr;
@@ -981,7 +1053,7 @@ class Grammar {
     if (!this.isContent(t)) return this.fail("an adjective, 'a' + noun, or 'not'");
     this.i++;
     const p = this.w();
-    if (p !== undefined && PREPS.has(p) && this.startsNp(1)) {
+    if (p !== undefined && PREPS.has(p) && this.startsObj(1)) {
       this.i++;
       const pred = this.lex(`${cap(t!.w)}${cap(p)}`, { pos: 'adj', word: t!.w, prep: p });
       const obj = this.object();

@@ -6,6 +6,8 @@ export interface Token {
   readonly raw: string;
   /** 1-based position among the sentence's tokens. */
   readonly n: number;
+  /** A quoted title ("Black Mirror"): always a name. */
+  readonly quoted?: boolean;
 }
 
 /** Longest sentence read: a bound on work for hostile input (the grammar backtracks). */
@@ -24,8 +26,13 @@ const CONTRACTIONS: Readonly<Record<string, readonly [string, string]>> = {
 
 export function tokenize(sentence: string): Token[] {
   const out: Token[] = [];
-  for (const m of sentence.matchAll(/[A-Za-z][A-Za-z'-]*|[0-9]+|[.,!?;:]|\S/g)) {
+  for (const m of sentence.matchAll(/"[^"]{1,60}"|“[^”]{1,60}”|[A-Za-z][A-Za-z'-]*|[0-9]+|[.,!?;:]|\S/g)) {
     const raw = m[0];
+    if (/^["“]/.test(raw)) {
+      const inner = raw.slice(1, -1).trim();
+      out.push({ w: inner.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '') || 'quoted', raw: inner, n: out.length + 1, quoted: true });
+      continue;
+    }
     const lower = raw.toLowerCase();
     const c = CONTRACTIONS[lower];
     if (c) {

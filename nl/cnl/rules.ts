@@ -20,7 +20,8 @@ export type RuleId =
   | 'verb-arity'
   | 'modal-plain'
   | 'definite-anaphora'
-  | 'mass-noun';
+  | 'mass-noun'
+  | 'pp-on-subject';
 
 export interface AmbiguityRule {
   readonly id: RuleId;
@@ -30,7 +31,7 @@ export interface AmbiguityRule {
 export const RULES: Readonly<Record<RuleId, string>> = {
   'generic-a': "'a'/'an' on the subject of a main sentence is read as 'every' (A cat is a mammal = every cat is a mammal).",
   'if-binds-indefinites':
-    "an indefinite ('a', 'some', 'someone', 'something') inside an if-part or inside 'every …' is read as 'every', and later 'it'/'they' refer to it.",
+    "an indefinite ('a', 'some', 'someone', 'something', or a bare plural such as 'people') inside an if-part or inside 'every …' is read as 'every', and later 'it'/'they' refer to it.",
   'surface-scope': 'quantifiers take scope in the order they are written (every dog chases some cat: each dog its own cat).',
   'negation-over-object': "'does not' covers the object: 'Bob does not like a cat' = Bob likes no cat.",
   'pronoun-latest':
@@ -48,6 +49,7 @@ export const RULES: Readonly<Record<RuleId, string>> = {
   'verb-arity': 'a verb with an object is a two-place relation, without one a one-place predicate; each arity is its own symbol.',
   'definite-anaphora': "'the' + a noun already introduced by 'a'/'some'/'every' refers back to it ('If a student studies then the student passes').",
   'mass-noun': "a singular noun alone as an object names one thing ('needs water', 'teaches logic').",
+  'pp-on-subject': "a preposition after a verb and its object relates the subject: 'Bob has lunch at home' = Bob has lunch and Bob is at home.",
   'modal-plain': "'can', 'will', 'must', 'may', 'should' are read as the plain verb ('A bird can fly' = every bird flies).",
 };
 
