@@ -836,8 +836,8 @@ class Grammar {
       }
       if (conj === 'and' || conj === 'or') this.i++;
       if (this.startsClause()) {
-        this.use('new-clause-after-and');
         this.restore(s);
+        this.use('new-clause-after-and');
         break;
       }
       const next = this.attempt(item);
@@ -1096,7 +1096,8 @@ export function runGrammar(toks: readonly Token[]): Outcome {
     for (const fw of order) {
       const r = pass(toks, fw, adjFirst);
       if (r.ok) return r;
-      if (!best || (!best.ok && r.error.at > best.error.at)) best = r;
+      // The preferred reading's failure is the one reported: it is how the sentence most likely meant to read.
+      best ??= r;
     }
   return best!;
 }
