@@ -271,7 +271,10 @@ class Grammar {
     const q = ws.indexOf('?');
     if (q > 0 && q < ws.length - 1) {
       const head = ws.slice(0, q).join(' ');
-      if (/\b(true|false|correct|follow|follows|unknown|uncertain)\b/.test(head) && /^(is|based|given|according|determine|does|can)\b/.test(head)) {
+      if (
+        /\b(true|false|correct|follow|follows|unknown|uncertain)\b/.test(head) &&
+        /^(is|based|given|according|determine|does|can)\b/.test(head)
+      ) {
         this.i = q + 1;
         return true;
       }
@@ -608,7 +611,8 @@ class Grammar {
       negative,
       ref: x,
       ...(g.noun ? { noun: g.noun } : {}),
-      q: (s) => (restr.kind === 'true' ? mkForall(vars, negative ? not(s(x)) : s(x)) : mkForall(vars, mkImp(restr, negative ? not(s(x)) : s(x)))),
+      q: (s) =>
+        restr.kind === 'true' ? mkForall(vars, negative ? not(s(x)) : s(x)) : mkForall(vars, mkImp(restr, negative ? not(s(x)) : s(x))),
     };
   }
 
@@ -729,7 +733,8 @@ class Grammar {
     return {
       plural,
       noun,
-      restr: (t) => and([...adjs.map((a) => mkAtom(a, [t])), ...(nounPred ? [nounPred(t)] : []), ...pps.map((r) => r(t)), ...rel.map((r) => r(t))]),
+      restr: (t) =>
+        and([...adjs.map((a) => mkAtom(a, [t])), ...(nounPred ? [nounPred(t)] : []), ...pps.map((r) => r(t)), ...rel.map((r) => r(t))]),
     };
   }
 
@@ -793,7 +798,8 @@ class Grammar {
     return this.isNameTok(t) || t.raw.startsWith('"') || (this.isContent(t) && this.pluralAhead(k));
   }
   private pluralAhead(k: number): boolean {
-    for (let j = k; this.isContent(this.peek(j)) || (j === k && this.isNameTok(this.peek(j))); j++) if (isPluralNoun(this.peek(j)!.w)) return true;
+    for (let j = k; this.isContent(this.peek(j)) || (j === k && this.isNameTok(this.peek(j))); j++)
+      if (isPluralNoun(this.peek(j)!.w)) return true;
     return false;
   }
 
@@ -870,7 +876,10 @@ class Grammar {
 
   private agree(word: string, plural: boolean): void {
     const pl = word === 'are' || word === 'do' || word === 'have';
-    if (pl !== plural) this.fail(`'${plural ? { is: 'are', does: 'do', has: 'have' }[word] : { are: 'is', do: 'does', have: 'has' }[word]}' (agreeing with the subject)`);
+    if (pl !== plural)
+      this.fail(
+        `'${plural ? { is: 'are', does: 'do', has: 'have' }[word] : { are: 'is', do: 'does', have: 'has' }[word]}' (agreeing with the subject)`,
+      );
   }
 
   private vp(plural: boolean): Scope {
@@ -929,7 +938,8 @@ class Grammar {
       lemma = l;
     } else {
       if (t!.w === 'has') return this.fail("'have'");
-      if (verbLemma(t!.w) !== undefined && !/(ss|us)$/.test(t!.w) && t!.w !== 'have') return this.fail("a verb in its base form (e.g. 'like')");
+      if (verbLemma(t!.w) !== undefined && !/(ss|us)$/.test(t!.w) && t!.w !== 'have')
+        return this.fail("a verb in its base form (e.g. 'like')");
       lemma = t!.w;
     }
     this.i++;
@@ -956,7 +966,17 @@ class Grammar {
     const t = this.peek(k);
     if (!this.isContent(t) || isPluralNoun(t!.w) || t!.w.endsWith('ly')) return false;
     const n = this.w(k + 1);
-    return n === undefined || PUNCT.has(n) || PREPS.has(n) || n === 'and' || n === 'or' || n === 'then' || n === 'if' || n === 'unless' || n === 'only';
+    return (
+      n === undefined ||
+      PUNCT.has(n) ||
+      PREPS.has(n) ||
+      n === 'and' ||
+      n === 'or' ||
+      n === 'then' ||
+      n === 'if' ||
+      n === 'unless' ||
+      n === 'only'
+    );
   }
 
   private object(): (s: Scope) => Formula {

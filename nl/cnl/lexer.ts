@@ -30,7 +30,16 @@ export function tokenize(sentence: string): Token[] {
     const raw = m[0];
     if (/^["“]/.test(raw)) {
       const inner = raw.slice(1, -1).trim();
-      out.push({ w: inner.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '') || 'quoted', raw: inner, n: out.length + 1, quoted: true });
+      out.push({
+        w:
+          inner
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, '_')
+            .replace(/^_|_$/g, '') || 'quoted',
+        raw: inner,
+        n: out.length + 1,
+        quoted: true,
+      });
       continue;
     }
     const lower = raw.toLowerCase();

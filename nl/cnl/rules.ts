@@ -47,9 +47,11 @@ export const RULES: Readonly<Record<RuleId, string>> = {
   'empty-nouns': "'thing(s)', 'person', 'people', 'one(s)' and 'someone'/'something' add no predicate of their own.",
   'new-clause-after-and': "after 'and'/'or', a subject followed by a verb starts a new sentence ('Bob is big and Ann is red').",
   'verb-arity': 'a verb with an object is a two-place relation, without one a one-place predicate; each arity is its own symbol.',
-  'definite-anaphora': "'the' + a noun already introduced by 'a'/'some'/'every' refers back to it ('If a student studies then the student passes').",
+  'definite-anaphora':
+    "'the' + a noun already introduced by 'a'/'some'/'every' refers back to it ('If a student studies then the student passes').",
   'mass-noun': "a singular noun alone as an object names one thing ('needs water', 'teaches logic').",
-  'pp-on-subject': "a preposition after a verb and its object relates the subject: 'Bob has lunch at home' = Bob has lunch and Bob is at home.",
+  'pp-on-subject':
+    "a preposition after a verb and its object relates the subject: 'Bob has lunch at home' = Bob has lunch and Bob is at home.",
   'modal-plain': "'can', 'will', 'must', 'may', 'should' are read as the plain verb ('A bird can fly' = every bird flies).",
 };
 
