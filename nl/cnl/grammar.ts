@@ -260,7 +260,7 @@ class Grammar {
       question = true;
     } else f = this.top();
     if (this.accept('?')) question = true;
-    else this.accept('.') || this.accept('!');
+    else if (!this.accept('.')) this.accept('!');
     if (this.i < this.toks.length) this.fail('the end of the sentence');
     return { formula: f, question };
   }
@@ -280,7 +280,7 @@ class Grammar {
       }
     }
     if (this.accept('true', 'or', 'false')) {
-      this.accept(':') || this.accept(',') || this.accept('?');
+      if (!this.accept(':') && !this.accept(',')) this.accept('?');
       return true;
     }
     if (this.accept('is', 'it', 'true', 'that') || this.accept('is', 'it', 'the', 'case', 'that')) return true;

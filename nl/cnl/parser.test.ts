@@ -175,3 +175,10 @@ test('FOLIO validation: the hand-checked premise readings hold', { skip: !exists
   const cov = coverage([...premises]);
   assert.ok(cov.understood >= checked.sentences.length && cov.understood <= cov.total);
 });
+
+test('the grammar reference shown in the UI: every example reads as its formula, every rule has a text', async () => {
+  const { CONSTRUCTIONS, RULES } = await import('./reference.js');
+  assert.ok(CONSTRUCTIONS.length >= 15);
+  for (const c of CONSTRUCTIONS) assert.equal(parse(c.example), c.formula, c.example);
+  for (const [id, text] of Object.entries(RULES)) assert.ok(text.length > 20, id);
+});
