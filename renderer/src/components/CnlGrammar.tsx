@@ -1,6 +1,18 @@
 /** The controlled-English grammar reference beside the NL panel: what the parser reads, with examples, and how it resolves ambiguity. */
 import { CONSTRUCTIONS, RULES } from '../../../nl/cnl/reference.js';
 
+/** The reference's compact notation in the symbols the NL panel shows (∀ ∃ → ∧ ∨ ¬). */
+function symbols(f: string): string {
+  return f
+    .replace(/\bA([A-Z](?:,[A-Z])*)\./g, '∀$1. ')
+    .replace(/\bE([A-Z](?:,[A-Z])*)\./g, '∃$1. ')
+    .replace(/ -> /g, ' → ')
+    .replace(/ <-> /g, ' ↔ ')
+    .replace(/ & /g, ' ∧ ')
+    .replace(/ \| /g, ' ∨ ')
+    .replace(/~/g, '¬');
+}
+
 export function CnlGrammar() {
   return (
     <details className="cnl-grammar" data-testid="cnl-grammar">
@@ -23,7 +35,7 @@ export function CnlGrammar() {
               <td title={c.pattern}>{c.name}</td>
               <td className="sentence">{c.example}</td>
               <td>
-                <code>{c.formula}</code>
+                <code>{symbols(c.formula)}</code>
               </td>
             </tr>
           ))}
