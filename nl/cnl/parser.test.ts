@@ -182,3 +182,15 @@ test('the grammar reference shown in the UI: every example reads as its formula,
   for (const c of CONSTRUCTIONS) assert.equal(parse(c.example), c.formula, c.example);
   for (const [id, text] of Object.entries(RULES)) assert.ok(text.length > 20, id);
 });
+
+test('the controlled-English translator carries each paraphrase, with its rules, to the pipeline', async () => {
+  const { cnlTranslator } = await import('../pipeline.js');
+  const [d] = await cnlTranslator().translate({
+    id: 'p',
+    premises: ['A cat is a mammal.', 'Tom is a cat.'],
+    conclusion: 'Tom is a mammal.',
+  });
+  assert.equal(d!.premises[0]!.paraphrase, 'For every X: if X is a cat then X is a mammal. (rules: generic-a)');
+  assert.equal(d!.premises[1]!.paraphrase, 'Tom is a cat.');
+  assert.equal(d!.conclusion!.paraphrase, 'Tom is a mammal.');
+});
