@@ -248,7 +248,8 @@ export interface ProverInfo {
 
 export interface NlSample {
   readonly index: number;
-  readonly pairs: readonly { readonly sentence: string; readonly formula: string }[];
+  /** `paraphrase`: how controlled English read the sentence, with the interpretation rules that decided it. */
+  readonly pairs: readonly { readonly sentence: string; readonly formula: string; readonly paraphrase?: string }[];
   readonly verdict: 'True' | 'False' | 'Uncertain' | 'Error';
   readonly message?: string;
 }

@@ -5,8 +5,10 @@
  *     agreement with LINC's recorded Prover9 verdicts, every disagreement by cause;
  *  2. ProofWriter dev (600) through controlled English, judged by first-order
  *     entailment and by ProofWriter's forward-chaining reading;
- *  3. FOLIO validation gold FOL (204).
- * Usage: npm run bench:nl [-- --only linc|proofwriter|folio] [--timeout S] [--no-dedupe] [--check]
+ *  3. FOLIO validation gold FOL (204);
+ *  4. controlled-English coverage of FOLIO validation premise sentences (free text: informative, no target),
+ *     with the words the grammar stops at most often.
+ * Usage: npm run bench:nl [-- --only linc|proofwriter|folio|cnl] [--timeout S] [--no-dedupe] [--check]
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +22,7 @@ import { defaultEngine } from '../nl/engine.js';
 import type { Engine } from '../nl/judge.js';
 import { compareWithRecorded, CAUSES } from '../nl/compare.js';
 import type { DisagreementCause } from '../nl/compare.js';
+import { coverage } from '../nl/cnl/coverage.js';
 
 const LINC = join(SHARED_CORPORA, 'linc-replay', 'gpt-3.5-turbo-16k-0613_folio-neurosymbolic-8shot_');
 
@@ -101,6 +104,10 @@ async function main(): Promise<void> {
       if (x.prediction !== x.label) console.log(`  FOL ≠ label: ${x.id} label ${x.label}, FOL ${x.prediction}, forward ${byId.get(x.id)}`);
     console.log('');
   }
+  if (!only || only === 'cnl') {
+    cnlCoverage();
+    console.log('');
+  }
   if (!only || only === 'folio') {
     const g = await run(join(SHARED_CORPORA, 'folio', 'folio-validation.jsonl'), { provider: 'gold', goldFol: true, timeoutMs });
     console.log('## FOLIO validation (204), gold FOL');
@@ -112,6 +119,27 @@ async function main(): Promise<void> {
           `  ${x.id}: label ${x.label}, ours ${x.prediction}${x.samples[0]?.error ? ` (${x.samples[0].error.split('\n')[0]})` : ''}`,
         );
   }
+}
+
+function cnlCoverage(): void {
+  const rows = readFileSync(join(SHARED_CORPORA, 'folio', 'folio-validation.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim().length > 0)
+    .map((l) => JSON.parse(l) as { premises?: unknown });
+  const premises = rows.flatMap((r) => (Array.isArray(r.premises) ? r.premises.filter((p): p is string => typeof p === 'string') : []));
+  const t0 = performance.now();
+  const c = coverage(premises);
+  const ms = performance.now() - t0;
+  console.log('## Controlled English on FOLIO validation premises (distinct sentences; free text, informative)');
+  console.log(
+    `understood: ${c.understood}/${c.total} = ${((100 * c.understood) / Math.max(1, c.total)).toFixed(1)} % in ${ms.toFixed(0)} ms`,
+  );
+  console.log(
+    `most frequent stopping words: ${c.stops
+      .slice(0, 12)
+      .map((x) => `'${x.word}' ${x.count}`)
+      .join(', ')}`,
+  );
 }
 
 main().catch((e: unknown) => {

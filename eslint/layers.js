@@ -8,7 +8,7 @@
 //   packages npm packages it may use (none when absent)
 //   dynamic  whether an import with a computed specifier is allowed (late binding by name)
 const ENGINE = ['provers/logic'];
-const NL = ['nl', 'nl/engine.ts', 'nl/evaluate.ts', 'nl/providers', 'nl/providers/types.ts'];
+const NL = ['nl', 'nl/engine.ts', 'nl/evaluate.ts', 'nl/providers', 'nl/providers/types.ts', 'nl/cnl/reference.ts'];
 const ALL_PROVERS = [
   'provers/logic',
   'provers/saturation',
@@ -64,12 +64,17 @@ export const LAYERS = [
   },
   {
     layer: 'nl',
-    may: [...ENGINE, 'nl/providers/types.ts'],
+    may: [...ENGINE, 'nl/providers/types.ts', 'nl/cnl/reference.ts'],
     node: ['fs', 'fs/promises', 'path', 'crypto', 'http', 'https', 'net', 'url'],
     packages: ['pluralize', 'eventsource-parser'],
     why: 'semantic parsing: logic and the LLM client interface only; its prover and LLM client are injected',
   },
   { layer: 'nl/providers/types.ts', may: ENGINE, why: 'the LLM client interface that nl is written against' },
+  {
+    layer: 'nl/cnl/reference.ts',
+    may: [],
+    why: 'the controlled-English grammar reference (constructions, examples, interpretation rules): plain data the UI shows',
+  },
   {
     layer: 'nl/evaluate.ts',
     may: [...ENGINE, 'nl', 'nl/providers', 'nl/providers/types.ts', 'nl/engine.ts'],
@@ -117,10 +122,10 @@ export const LAYERS = [
   },
   {
     layer: 'renderer/src',
-    may: ['api', 'provers/graph'],
+    may: ['api', 'provers/graph', 'nl/cnl/reference.ts'],
     types: ['provers/logic'],
     packages: ['react', 'react-dom', 'zustand', 'cytoscape', 'cytoscape-dagre', 'monaco-editor'],
-    why: 'the UI: the API contract, the pure proof-graph view model it shares with the HTML export, and type-only logic',
+    why: 'the UI: the API contract, the pure proof-graph view model it shares with the HTML export, the controlled-English grammar reference it shows, and type-only logic',
   },
   { layer: 'renderer/vite.config.ts', may: [], node: 'all', packages: ['vite', '@vitejs/plugin-react'], why: 'build configuration' },
 ];

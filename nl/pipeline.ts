@@ -18,7 +18,7 @@ import { formatProviderError } from './providers/types.js';
 import { buildMessages, buildPrompt, repairMessage, STOP } from './prompt.js';
 import { proverFreeVariables, closeUniversally, reconcile, symbolTypeErrors } from './symbols.js';
 import { majorityVote, tally } from './vote.js';
-import { parseCnlSentence, formatCnlError } from './cnl/parser.js';
+import { readCnlSentence, formatCnlError } from './cnl/parser.js';
 import { forwardJudge } from './forward.js';
 
 /** A sample before judging: parsed FOL lines, or the stage where it failed. */
@@ -162,12 +162,13 @@ export function cnlTranslator(): Translator {
       const sentences = [...p.premises, p.conclusion];
       for (let i = 0; i < sentences.length; i++) {
         const s = sentences[i]!;
-        const r = parseCnlSentence(s);
+        const r = readCnlSentence(s);
         if (!r.ok) {
           const which = i === sentences.length - 1 ? 'conclusion' : `premise ${i + 1}`;
           return Promise.resolve([fail('parse', `${which}: ${formatCnlError(r.error, s)}`, undefined, lines)]);
         }
-        lines.push({ text: s, fol: '', formula: r.value });
+        const rules = r.value.rules.length > 0 ? ` (rules: ${r.value.rules.map((x) => x.id).join(', ')})` : '';
+        lines.push({ text: s, fol: '', formula: r.value.formula, paraphrase: `${r.value.paraphrase}${rules}` });
       }
       return Promise.resolve([{ premises: lines.slice(0, -1), conclusion: lines[lines.length - 1]! }]);
     },

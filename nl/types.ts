@@ -22,6 +22,8 @@ export interface FolLine {
   readonly text?: string;
   readonly fol: string;
   readonly formula?: Formula;
+  /** Controlled English: the reading said back in words, with the interpretation rules that decided it. */
+  readonly paraphrase?: string;
 }
 
 export type SampleStage = 'provider' | 'extract' | 'parse' | 'prove';

@@ -72,7 +72,11 @@ export async function nlJudgeJob(
       index: s.index,
       verdict: s.verdict,
       ...(s.error ? { message: s.error } : {}),
-      pairs: sentences.map((sentence, i) => ({ sentence, formula: lines[i] ? show(lines[i]!.formula, lines[i]!.fol) : '' })),
+      pairs: sentences.map((sentence, i) => ({
+        sentence,
+        formula: lines[i] ? show(lines[i]!.formula, lines[i]!.fol) : '',
+        ...(lines[i]?.paraphrase ? { paraphrase: lines[i]!.paraphrase } : {}),
+      })),
     };
   });
   // User-edited formulas: parse (Entail syntax) and judge them directly, replacing that sample.

@@ -118,7 +118,7 @@ test('controlled English as an LlmProvider answers LINC-format completions that 
     [...ex.value.premises, ex.value.conclusion].map((l) => l.fol),
     ['Eat(Bear, Dog)', 'all x. (Eat(x, Dog) -> Big(x))', 'Big(Bear)'],
   );
-  const bad = await p.complete({ prompt: buildPrompt({ id: 'b', premises: ['Bob is big or red.'], conclusion: 'Bob is big.' }) });
+  const bad = await p.complete({ prompt: buildPrompt({ id: 'b', premises: ['Bob is bigger than Ann.'], conclusion: 'Bob is big.' }) });
   assert.ok(!bad.ok);
   assert.match(bad.error.message, /not understood at word 4/);
 });

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useDispatch, useSel, useWorkbench } from '../ctx.js';
 import type { NlSample } from '../../../api/contract.js';
+import { CnlGrammar } from './CnlGrammar.js';
 
 export function NlPane() {
   const { effects } = useWorkbench();
@@ -92,6 +93,7 @@ export function NlPane() {
           </p>
         )}
       </div>
+      {provider === 'cnl' && <CnlGrammar />}
       {nl.failure && (
         <p className="warn" data-testid="nl-failure">
           {nl.failure}
@@ -153,6 +155,11 @@ function SampleView({ sample, edited, onEdit }: { sample: NlSample; edited?: str
                     onEdit(next);
                   }}
                 />
+                {p.paraphrase && (
+                  <div className="paraphrase muted" data-testid="nl-paraphrase">
+                    {p.paraphrase}
+                  </div>
+                )}
               </td>
             </tr>
           ))}
