@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runBatch, defaultDeps } from '../provers/batch/engine.js';
 import type { ProverName } from '../provers/batch/types.js';
-import { readRecords } from '../cli/commands/verify.js';
+import { readRecords } from '../service/batch-records.js';
 import { SHARED_CORPORA } from '../testing/corpora.js';
 
 function arg(name: string, def: string): string {
