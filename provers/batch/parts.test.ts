@@ -171,3 +171,15 @@ test('conflicting answers between provers', () => {
   assert.equal(conflicting('Uncertain', 'ContradictoryAxioms'), true);
   assert.equal(conflicting('Theorem', 'Timeout'), false);
 });
+
+test('CSV: cells starting with = + - @ are neutralised, numbers are not', async () => {
+  const { csvCell } = await import('./report.js');
+  assert.equal(csvCell('=HYPERLINK("http://x")'), `"'=HYPERLINK(""http://x"")"`);
+  assert.equal(csvCell('+1'), "'+1");
+  assert.equal(csvCell('-cmd'), "'-cmd");
+  assert.equal(csvCell('@SUM(A1)'), "'@SUM(A1)");
+  assert.equal(csvCell(-1.5), '-1.5');
+  assert.equal(csvCell('Theorem'), 'Theorem');
+  const csv = toCsv(buildReport([res('=evil.p', 'Theorem')], { provers: ['entail'], timeoutS: 1, pending: 0 }));
+  assert.ok(!/^=|,=/m.test(csv), csv);
+});
