@@ -20,7 +20,7 @@ import { fakeDeps } from '../../provers/batch/fixtures/fake-deps.js';
 import { readJournal } from '../../provers/batch/journal.js';
 import type { BatchReport } from '../../provers/batch/types.js';
 import { memoryIo } from '../testing.js';
-import { parseRedisUrl, redactRedisUrl } from '../../provers/batch/queue/connection.js';
+import { parseRedisUrl, queueTarget, redactRedisUrl } from '../../provers/batch/queue/connection.js';
 
 const REDIS = '/usr/bin/redis-server';
 const EXT = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
@@ -96,6 +96,9 @@ test('redis URLs: the password is never shown', () => {
   const good = parseRedisUrl('redis://:s3cret@10.0.0.5:6380/3');
   assert.ok(good.ok);
   assert.deepEqual(good.value, { host: '10.0.0.5', port: 6380, db: 3, password: 's3cret' });
+  const fromEnv = queueTarget('env:Q_URL', { Q_URL: 'redis://h:7/1' });
+  assert.ok(fromEnv.ok && fromEnv.value.port === 7);
+  assert.ok(!queueTarget('env:NOPE', {}).ok);
 });
 
 test(

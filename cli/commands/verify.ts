@@ -14,7 +14,7 @@ import { disagreement, toCsv, toHtml, toJson, toJunit } from '../../provers/batc
 import type { BatchDeps, BatchEvent, BatchOptions, BatchReport, ProblemResult, ProverName, Shard } from '../../provers/batch/types.js';
 import { globBase } from '../../provers/batch/walk.js';
 import { queueExecutor } from '../../provers/batch/queue/coordinator.js';
-import { parseRedisUrl, queueName } from '../../provers/batch/queue/connection.js';
+import { queueTarget, queueName } from '../../provers/batch/queue/connection.js';
 import type { RedisTarget } from '../../provers/batch/queue/connection.js';
 import { detectProvers, isExternalProverId } from '../../provers/external/index.js';
 import { batchDeps } from '../../service/batch-records.js';
@@ -48,7 +48,7 @@ options:
   --detect           list the external provers found, with versions, and exit
   --require-all      an unsolved problem (timeout, gave up, error) makes the exit code 1
   --shard I/N        run only shard I of N (deterministic by problem key; join the journals with \`entail report merge\`)
-  --queue URL        coordinator: send the problems to \`entail worker\`s through Redis (redis://HOST:PORT[/DB])
+  --queue URL        coordinator: send the problems to \`entail worker\`s through Redis (redis://HOST:PORT[/DB], or env:VAR)
   --name RUN         queue run name (default 'default'); workers serve the same name
   --quiet            no per-problem lines (wrong answers are still printed)
 The progress bar is drawn on standard error when it is a terminal; per-problem lines go to standard output
@@ -185,7 +185,7 @@ export function parseVerifyArgs(argv: readonly string[]): VerifyArgs | string {
       case '--queue': {
         const v = takes();
         if (!v) return '--queue needs a redis:// URL';
-        const t = parseRedisUrl(v);
+        const t = queueTarget(v);
         if (!t.ok) return `--queue: ${t.error}`;
         a.queue = t.value;
         break;

@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { EXIT_INPUT, EXIT_OK } from '../io.js';
 import { defineCommand, positiveNumber } from '../args.js';
 import { defaultDeps } from '../../provers/batch/engine.js';
-import { parseRedisUrl, queueName } from '../../provers/batch/queue/connection.js';
+import { queueTarget, queueName } from '../../provers/batch/queue/connection.js';
 import { runQueueWorker } from '../../provers/batch/queue/worker.js';
 import type { ExternalConfig, ExternalProverId } from '../../provers/external/index.js';
 import type { BatchDeps } from '../../provers/batch/types.js';
@@ -36,7 +36,11 @@ export const makeWorkerCommand = (hooks: WorkerHooks = {}): Command =>
       description: `Takes jobs from the run's queue on Redis and proves each in a worker thread, with the
 portfolio and limits the coordinator chose. Start as many as you like, on as many machines.`,
       options: {
-        queue: { type: 'string', arg: 'URL', help: 'Redis to connect to: redis://[user:password@]HOST:PORT[/DB] (required)' },
+        queue: {
+          type: 'string',
+          arg: 'URL',
+          help: 'Redis to connect to: redis://[user:password@]HOST:PORT[/DB], or env:VAR to read it from the environment (required)',
+        },
         name: { type: 'string', arg: 'RUN', help: "run name, as given to the coordinator's --name (default 'default')" },
         concurrency: { type: 'string', short: 'c', arg: 'N', help: 'jobs at once, one thread each (default: cores − 1)' },
         'lock-ms': {
@@ -57,7 +61,7 @@ portfolio and limits the coordinator chose. Start as many as you like, on as man
     },
     async ({ values, io, usageError }) => {
       if (!values.queue) return usageError('--queue is required');
-      const target = parseRedisUrl(values.queue);
+      const target = queueTarget(values.queue);
       if (!target.ok) return usageError(`--queue: ${target.error}`);
       const name = values.name ?? 'default';
       if (!queueName(name)) return usageError('--name needs a run name (letters, digits, . _ -; at most 100)');

@@ -44,6 +44,14 @@ export function parseRedisUrl(url: string): Result<RedisTarget, string> {
   };
 }
 
+/** `--queue` value: a URL, or `env:NAME` to read it from the environment (keeps a password out of `ps`). */
+export function queueTarget(v: string, env: Readonly<Record<string, string | undefined>> = process.env): Result<RedisTarget, string> {
+  const m = /^env:([A-Za-z_][A-Za-z0-9_]*)$/.exec(v);
+  if (!m) return parseRedisUrl(v);
+  const url = env[m[1]!];
+  return url ? parseRedisUrl(url) : { ok: false, error: `environment variable ${m[1]} is not set` };
+}
+
 /** The URL with any user/password replaced by `***`: what logs, progress lines and reports may show. */
 export function redactRedisUrl(url: string): string {
   return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/?#]*@/i, '$1***@');
