@@ -6,6 +6,13 @@
  *   npm run bench:batch                      # embedded prover, 1000 problems, 2 jobs
  *   npm run bench:batch -- --prover e --n 200 --jobs 2 --timeout 10
  *   npm run bench:batch -- --source folio    # FOLIO gold FOL instead (204 records)
+ *   npm run bench:batch -- --queue           # local vs BullMQ queue (1 and 2 workers) on 200 problems
+ *
+ * With --queue, a private redis-server is started on a free loopback port (or
+ * --redis URL is used), the same problems run locally (1 and 2 jobs) and through
+ * the queue (1 and 2 in-process workers, one job at a time each), and the queue's
+ * overhead per job is measured on the 1-worker run from BullMQ's own timestamps:
+ * the worker's time on the job beyond proving it, plus its wait between jobs.
  *
  * ProofWriter records come from ../shared/corpora/proofwriter/{dev,train}.json
  * (dev's 600, then train) through nl/'s controlled-English parser; they are
@@ -14,9 +21,16 @@
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { createServer, connect } from 'node:net';
+import { Queue } from 'bullmq';
 import { runBatch, defaultDeps } from '../provers/batch/engine.js';
+import { queueExecutor } from '../provers/batch/queue/coordinator.js';
+import { runQueueWorker } from '../provers/batch/queue/worker.js';
+import { parseRedisUrl, queueName, redisConnection } from '../provers/batch/queue/connection.js';
+import type { RedisTarget } from '../provers/batch/queue/connection.js';
 import type { ProverName } from '../provers/batch/types.js';
-import { readRecords } from '../cli/commands/verify.js';
+import { readRecords } from '../service/batch-records.js';
 import { SHARED_CORPORA } from '../testing/corpora.js';
 
 function arg(name: string, def: string): string {
@@ -24,7 +38,8 @@ function arg(name: string, def: string): string {
   return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1]! : def;
 }
 
-const n = Number(arg('n', '1000'));
+const queueMode = process.argv.includes('--queue');
+const n = Number(arg('n', queueMode ? '200' : '1000'));
 const jobs = Number(arg('jobs', '2'));
 const timeoutS = Number(arg('timeout', '10'));
 const provers = arg('prover', 'entail').split(',') as ProverName[];
@@ -41,6 +56,11 @@ else {
 }
 
 const deps = { ...(await defaultDeps()), readRecords };
+if (queueMode) {
+  await queueBench();
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+}
 const t0 = Date.now();
 let last = 0;
 const rep = await runBatch(
@@ -80,3 +100,121 @@ for (const p of rep.problems.filter((x) => x.wrong || x.status === 'Error').slic
   console.log(`  ${p.wrong ? 'WRONG' : p.status}: ${p.name} expected ${p.expected} got ${p.status} ${p.error ?? ''}`);
 rmSync(dir, { recursive: true, force: true });
 process.exitCode = rep.wrong > 0 ? 1 : 0;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const a = srv.address();
+      srv.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
+    });
+  });
+}
+
+async function waitForPort(port: number): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const ok = await new Promise<boolean>((r) => {
+      const c = connect({ host: '127.0.0.1', port }, () => {
+        c.destroy();
+        r(true);
+      });
+      c.once('error', () => r(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('redis-server did not start');
+}
+
+function median(xs: readonly number[]): number {
+  const a = [...xs].sort((x, y) => x - y);
+  return a.length === 0 ? NaN : a.length % 2 ? a[(a.length - 1) / 2]! : (a[a.length / 2 - 1]! + a[a.length / 2]!) / 2;
+}
+
+async function queueBench(): Promise<void> {
+  const PROVER_MODULE = new URL(import.meta.url.endsWith('.ts') ? '../provers/run/index.ts' : '../provers/run/index.js', import.meta.url)
+    .href;
+  const given = arg('redis', '');
+  let target: RedisTarget;
+  let redis: ReturnType<typeof spawn> | undefined;
+  if (given) {
+    const t = parseRedisUrl(given);
+    if (!t.ok) throw new Error(t.error);
+    target = t.value;
+  } else {
+    const port = await freePort();
+    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    await waitForPort(port);
+    target = { host: '127.0.0.1', port, db: 0 };
+  }
+  const base = { paths: [input], cwd: dir, provers, timeoutMs: timeoutS * 1000, deps };
+  const rows: Record<string, unknown>[] = [];
+  try {
+    for (const j of [1, 2]) {
+      const t = Date.now();
+      const r = await runBatch({ ...base, jobs: j, journal: join(dir, `local-${j}.jsonl`) });
+      const wall = (Date.now() - t) / 1000;
+      rows.push({
+        mode: 'local',
+        parallel: j,
+        problems: r.total,
+        solved: r.solved,
+        wall_s: Number(wall.toFixed(2)),
+        per_s: Number((r.total / wall).toFixed(1)),
+      });
+    }
+    let overheadMs = NaN;
+    for (const w of [1, 2]) {
+      const run = `bench-${w}`;
+      const stop = new AbortController();
+      const workers = Array.from({ length: w }, () =>
+        runQueueWorker({ target, name: run, concurrency: 1, deps, proverModule: PROVER_MODULE, signal: stop.signal }),
+      );
+      const t = Date.now();
+      const r = await runBatch({
+        ...base,
+        journal: join(dir, `queue-${w}.jsonl`),
+        executor: queueExecutor({ target, name: run, resume: false, reconcileMs: 1000 }),
+      });
+      const wall = (Date.now() - t) / 1000;
+      rows.push({
+        mode: 'queue',
+        parallel: w,
+        problems: r.total,
+        solved: r.solved,
+        wall_s: Number(wall.toFixed(2)),
+        per_s: Number((r.total / wall).toFixed(1)),
+      });
+      if (w === 1) {
+        const conn = redisConnection(target);
+        const q = new Queue(queueName(run)!, { connection: conn });
+        const jobs = (await q.getJobs(['completed'], 0, -1))
+          .filter((x) => x.processedOn && x.finishedOn)
+          .sort((a, b) => a.processedOn! - b.processedOn!);
+        const per: number[] = [];
+        for (let i = 0; i < jobs.length; i++) {
+          const jb = jobs[i]!;
+          const proveMs = ((jb.returnvalue as { time_s?: number } | undefined)?.time_s ?? 0) * 1000;
+          const inJob = jb.finishedOn! - jb.processedOn! - proveMs;
+          const gap = i > 0 ? jb.processedOn! - jobs[i - 1]!.finishedOn! : 0;
+          per.push(Math.max(0, inJob) + Math.max(0, gap));
+        }
+        overheadMs = median(per);
+        await q.close();
+        conn.disconnect();
+      }
+      stop.abort();
+      await Promise.all(workers);
+    }
+    console.log(
+      JSON.stringify(
+        { source, problems: n, provers, timeout_s: timeoutS, runs: rows, queue_overhead_median_ms: Number(overheadMs.toFixed(2)) },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    redis?.kill('SIGKILL');
+  }
+}

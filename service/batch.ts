@@ -4,6 +4,7 @@ import type { BatchRow, BatchSummaryView, ProverId } from '../api/contract.js';
 import type { AreaHandlers, ServiceContext } from './context.js';
 import { confinePaths } from './roots.js';
 import type { ProblemResult, ProverName } from '../provers/batch/index.js';
+import { batchDeps } from './batch-records.js';
 
 /** Workbench prover ids → provers/batch prover names. */
 const BATCH_PROVERS: Partial<Record<ProverId, ProverName>> = {
@@ -41,9 +42,10 @@ export function batchHandlers(ctx: ServiceContext): AreaHandlers<'batch'> {
       void ctx.runner.limiter.run(async () => {
         try {
           // One problem at a time: the workbench shares the machine with the user's editor and other runs.
-          const report = await b.mod.runBatch(
-            { paths: confined.paths, cwd: process.cwd(), provers: [id], jobs: 1, timeoutMs, signal },
-            (e) => {
+          // The CLI's record reader too: a dataset folder reads the same in the panel as in `entail verify`.
+          const deps = await batchDeps(b.mod.defaultDeps);
+          const report = await b.mod
+            .runBatch({ paths: confined.paths, cwd: process.cwd(), provers: [id], jobs: 1, timeoutMs, signal, deps }, (e) => {
               if (e.type === 'start') jobs.progress(job, `0/${e.total} problems`);
               else if (e.type === 'result') {
                 const row = toRow(e.result);
@@ -51,8 +53,8 @@ export function batchHandlers(ctx: ServiceContext): AreaHandlers<'batch'> {
                 jobs.progress(job, `${e.done}/${e.total} problems`);
                 ctx.opts.emit({ type: 'batchRow', jobId: job.id, row, done: e.done, total: e.total });
               }
-            },
-          );
+            })
+            .finally(() => deps.dispose?.());
           if (signal.aborted) return jobs.finish(job, { state: 'cancelled' });
           const summary: BatchSummaryView = {
             total: report.total,

@@ -5,23 +5,24 @@
  * draws progress and writes the report files.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve, basename, extname } from 'node:path';
 import type { CliIo, Command } from '../io.js';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from '../io.js';
 import { defaultDeps, runBatch } from '../../provers/batch/engine.js';
 import { disagreement, toCsv, toHtml, toJson, toJunit } from '../../provers/batch/report.js';
-import type { BatchDeps, BatchEvent, BatchOptions, BatchReport, ProblemResult, ProverName } from '../../provers/batch/types.js';
+import type { BatchDeps, BatchEvent, BatchOptions, BatchReport, ProblemResult, ProverName, Shard } from '../../provers/batch/types.js';
+import { globBase } from '../../provers/batch/walk.js';
+import { queueExecutor } from '../../provers/batch/queue/coordinator.js';
+import { queueTarget, queueName } from '../../provers/batch/queue/connection.js';
+import type { RedisTarget } from '../../provers/batch/queue/connection.js';
 import { detectProvers, isExternalProverId } from '../../provers/external/index.js';
-import type { BatchRecord, Label } from '../../provers/batch/types.js';
-import type { Dialect, Formula, Result } from '../../provers/logic/index.js';
-import { parseFormula } from '../../provers/logic/syntax/index.js';
-import { loadDataset } from '../../nl/datasets.js';
-import { extractLinc } from '../../nl/extract.js';
-import { formatCnlError, parseCnlSentence } from '../../nl/cnl/parser.js';
+import { batchDeps } from '../../service/batch-records.js';
 import type { ExternalConfig, ExternalProverId } from '../../provers/external/index.js';
 
 export const EXIT_INTERRUPTED = 130;
+/** A definitive answer that contradicts the expected status (or two provers contradicting each other). */
+export const EXIT_WRONG = 3;
 
 const USAGE = `usage: entail verify <paths...> [options]
 
@@ -30,7 +31,8 @@ Verify every problem under the given files, folders and globs:
   dataset records, each premises ⊢ conclusion (and its negation) → True/False/Uncertain:
     FOLIO JSONL (gold FOL vs the label), ProofWriter/Logic-LM JSON (controlled English vs the answer),
     LINC *_generations_raw.json (each sample's FOL vs the label Prover9 gave it).
-Answers that contradict the expected status are flagged WRONG and make the exit code 1.
+Answers that contradict the expected status are flagged WRONG and make the exit code 3.
+Paths may be files, folders or globs (picomatch: **, *, ?, [..], {a,b}); quote globs for the shell.
 
 options:
   --prover LIST      portfolio, first definitive answer wins: entail,e,vampire,prover9,z3 (default entail)
@@ -44,8 +46,16 @@ options:
   --compare          differential run: every prover of --prover runs to the end; contradicting answers are flagged
   --e-path P --vampire-path P --prover9-path P --z3-path P --tptp-to-ladr-path P   prover binaries
   --detect           list the external provers found, with versions, and exit
+  --require-all      an unsolved problem (timeout, gave up, error) makes the exit code 1
+  --shard I/N        run only shard I of N (deterministic by problem key; join the journals with \`entail report merge\`)
+  --queue URL        coordinator: send the problems to \`entail worker\`s through Redis (redis://HOST:PORT[/DB], or env:VAR)
+  --name RUN         queue run name (default 'default'); workers serve the same name
   --quiet            no per-problem lines (wrong answers are still printed)
-exit: 0 ok, 1 wrong answers or disagreements, 2 usage, 130 interrupted (partial report written; finish with --resume)`;
+The progress bar is drawn on standard error when it is a terminal; per-problem lines go to standard output
+when it is not one.
+exit: 0 all inputs read and no wrong answers, 1 input errors (or unsolved problems with --require-all),
+      2 usage (including a path that does not exist), 3 a wrong answer or provers contradicting each other,
+      130 interrupted (partial report written; finish with --resume)`;
 
 interface VerifyArgs {
   paths: string[];
@@ -63,7 +73,21 @@ interface VerifyArgs {
   compare: boolean;
   detect: boolean;
   quiet: boolean;
+  requireAll: boolean;
+  shard?: Shard;
+  queue?: RedisTarget;
+  name: string;
   paths_: Partial<Record<ExternalProverId | 'tptp_to_ladr', string>>;
+}
+
+/** `I/N` with 1 ≤ I ≤ N. */
+export function parseShard(v: string): Shard | string {
+  const m = /^(\d{1,6})\/(\d{1,6})$/.exec(v.trim());
+  if (!m) return `--shard needs I/N (for example 2/8), not '${v}'`;
+  const index = Number(m[1]);
+  const count = Number(m[2]);
+  if (count < 1 || index < 1 || index > count) return `--shard ${v}: I must be between 1 and N`;
+  return { index, count };
 }
 
 export function parseVerifyArgs(argv: readonly string[]): VerifyArgs | string {
@@ -76,6 +100,8 @@ export function parseVerifyArgs(argv: readonly string[]): VerifyArgs | string {
     compare: false,
     detect: false,
     quiet: false,
+    requireAll: false,
+    name: 'default',
     paths_: {},
   };
   for (let i = 0; i < argv.length; i++) {
@@ -145,6 +171,31 @@ export function parseVerifyArgs(argv: readonly string[]): VerifyArgs | string {
       case '--resume':
         a.resume = true;
         break;
+      case '--require-all':
+        a.requireAll = true;
+        break;
+      case '--shard': {
+        const v = takes();
+        if (!v) return '--shard needs I/N';
+        const sh = parseShard(v);
+        if (typeof sh === 'string') return sh;
+        a.shard = sh;
+        break;
+      }
+      case '--queue': {
+        const v = takes();
+        if (!v) return '--queue needs a redis:// URL';
+        const t = queueTarget(v);
+        if (!t.ok) return `--queue: ${t.error}`;
+        a.queue = t.value;
+        break;
+      }
+      case '--name': {
+        const v = takes();
+        if (!v || !queueName(v)) return '--name needs a run name (letters, digits, . _ -; at most 100)';
+        a.name = v;
+        break;
+      }
       case '--detect':
         a.detect = true;
         break;
@@ -161,7 +212,24 @@ export function parseVerifyArgs(argv: readonly string[]): VerifyArgs | string {
     }
   }
   if (!a.detect && a.paths.length === 0) return 'no paths given';
+  if (a.queue && a.shard) return '--shard and --queue do not go together: the queue already spreads the work';
+  if (a.queue && a.compare) return '--compare runs locally (it needs every prover on one machine)';
   return a;
+}
+
+/** Paths the user named that do not exist (a glob's fixed base counts): a typo is a usage error, not "0 problems". */
+export function missingPaths(paths: readonly string[], cwd: string): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    const target = globBase(abs);
+    try {
+      lstatSync(target);
+    } catch {
+      out.push(p);
+    }
+  }
+  return out;
 }
 
 function fmtTime(s: number): string {
@@ -187,7 +255,14 @@ export function defaultJournal(a: VerifyArgs, cwd: string): string {
   const report = a.json ?? a.csv ?? a.junit ?? a.html;
   if (report) return resolve(cwd, report) + '.journal.jsonl';
   const h = createHash('sha1')
-    .update(JSON.stringify({ paths: a.paths.map((p) => resolve(cwd, p)).sort(), provers: a.provers, timeout: a.timeoutS }))
+    .update(
+      JSON.stringify({
+        paths: a.paths.map((p) => resolve(cwd, p)).sort(),
+        provers: a.provers,
+        timeout: a.timeoutS,
+        ...(a.shard ? { shard: `${a.shard.index}/${a.shard.count}` } : {}),
+      }),
+    )
     .digest('hex')
     .slice(0, 12);
   return join(cwd, '.entail-cache', `verify-${h}.journal.jsonl`);
@@ -209,7 +284,13 @@ function inlineProofs(report: BatchReport, htmlPath: string): Map<string, string
   return out;
 }
 
-function writeReports(a: VerifyArgs, report: BatchReport, cwd: string, io: CliIo): void {
+/** Write the report files asked for (shared with `entail report merge`). */
+export function writeReports(
+  a: { readonly json?: string; readonly csv?: string; readonly junit?: string; readonly html?: string },
+  report: BatchReport,
+  cwd: string,
+  io: CliIo,
+): void {
   const write = (file: string | undefined, text: () => string): void => {
     if (!file) return;
     const p = resolve(cwd, file);
@@ -223,107 +304,14 @@ function writeReports(a: VerifyArgs, report: BatchReport, cwd: string, io: CliIo
   write(a.html, () => toHtml(report, inlineProofs(report, resolve(cwd, a.html!))));
 }
 
-function parseAll(fols: readonly string[], dialect: Dialect): { ok: true; value: Formula[] } | { ok: false; error: string } {
-  const out: Formula[] = [];
-  for (let i = 0; i < fols.length; i++) {
-    const r = parseFormula(fols[i]!, dialect);
-    if (!r.ok)
-      return {
-        ok: false,
-        error: `${i === fols.length - 1 ? 'conclusion' : `premise ${i + 1}`}: ${r.error.message} at ${r.error.line}:${r.error.col}`,
-      };
-    out.push(r.value);
-  }
-  return { ok: true, value: out };
-}
-
-function toRecord(id: string, label: Label | undefined, fs: ReturnType<typeof parseAll>): BatchRecord {
-  const l = label ? { label } : {};
-  if (!fs.ok) return { ok: false, id, ...l, status: 'InputError', message: fs.error };
-  return { ok: true, id, ...l, premises: fs.value.slice(0, -1), conclusion: fs.value[fs.value.length - 1]! };
-}
-
-/** Prover9's recorded label per LINC sample (`*_generations_prc.json` beside the raw file), if present. */
-function lincPrc(path: string): readonly (readonly string[])[] | undefined {
-  try {
-    const j = JSON.parse(readFileSync(path.replace(/_generations_raw\.json$/, '_generations_prc.json'), 'utf8')) as unknown;
-    return Array.isArray(j) ? (j as string[][]) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Dataset records through nl/'s readers:
- * - FOLIO JSONL: the gold FOL (premises ⊢ conclusion) against the label.
- * - Logic-LM lists (ProofWriter): context and question through the controlled-English parser (nl/cnl).
- * - LINC generations: every recorded sample's FOL (NLTK syntax) is one record; its expected answer is
- *   the label Prover9 gave that same sample (from `*_generations_prc.json`), so a mismatch is a real
- *   disagreement between provers on identical formulas, not an LLM translation error.
- */
-export async function readRecords(path: string): Promise<Result<readonly BatchRecord[], string> | undefined> {
-  const ds = await loadDataset(path);
-  if (!ds.ok) return ds;
-  const v = ds.value;
-  const out: BatchRecord[] = [];
-  if (v.kind === 'folio-jsonl') {
-    for (const p of v.problems) {
-      if (!p.gold)
-        out.push({
-          ok: false,
-          id: p.id,
-          ...(p.label ? { label: p.label } : {}),
-          status: 'Skipped',
-          message: 'no gold FOL (translate with `entail eval`)',
-        });
-      else out.push(toRecord(p.id, p.label, parseAll([...p.gold.premises, p.gold.conclusion], p.gold.dialect)));
-    }
-  } else if (v.kind === 'logiclm') {
-    for (const p of v.problems) {
-      const fs: Formula[] = [];
-      let bad: string | undefined;
-      for (const s of [...p.premises, p.conclusion]) {
-        const r = parseCnlSentence(s);
-        if (r.ok) fs.push(r.value);
-        else {
-          bad = `controlled English: ${formatCnlError(r.error, s)}`;
-          break;
-        }
-      }
-      out.push(toRecord(p.id, p.label, bad ? { ok: false, error: bad } : { ok: true, value: fs }));
-    }
-  } else {
-    const prc = lincPrc(path);
-    for (const p of v.problems) {
-      const gens = v.recorded?.get(p.id) ?? [];
-      const pi = Number(p.id.replace(/^linc_/, ''));
-      gens.forEach((g, k) => {
-        const id = `${p.id}/${k}`;
-        const lab = prc?.[pi]?.[k];
-        const label = lab === 'True' || lab === 'False' || lab === 'Uncertain' ? lab : undefined;
-        const ex = extractLinc(g);
-        if (!ex.ok) out.push({ ok: false, id, ...(label ? { label } : {}), status: 'InputError', message: ex.error });
-        else
-          out.push(
-            toRecord(
-              id,
-              label,
-              parseAll(
-                [...ex.value.premises, ex.value.conclusion].map((l) => l.fol),
-                'nltk',
-              ),
-            ),
-          );
-      });
-    }
-  }
-  return { ok: true, value: out };
-}
-
 export interface VerifyHooks {
   /** Dependencies for runBatch (tests inject fakes); default: the real modules. */
   readonly deps?: BatchDeps;
   readonly proverModule?: string;
+  /** Whether standard error is a terminal (the progress bar); default process.stderr.isTTY. */
+  readonly stderrIsTty?: boolean;
+  /** Where the bar's frames go (default process.stderr). */
+  readonly writeBar?: (frame: string) => void;
   /** Install a SIGINT handler (default true; in-process tests turn it off). */
   readonly handleSigint?: boolean;
   readonly signal?: AbortSignal;
@@ -342,13 +330,21 @@ export async function runVerify(argv: readonly string[], io: CliIo, hooks: Verif
     return EXIT_OK;
   }
   const cwd = io.cwd;
+  const missing = missingPaths(a.paths, cwd);
+  if (missing.length > 0) {
+    io.err(`entail verify: no such file or folder: ${missing.join(', ')}`);
+    return EXIT_USAGE;
+  }
   const journal = a.journal ? resolve(cwd, a.journal) : defaultJournal(a, cwd);
   const firstReport = a.html ?? a.json ?? a.csv ?? a.junit;
-  const proofs = a.proofs
-    ? resolve(cwd, a.proofs)
-    : firstReport
-      ? resolve(cwd, firstReport).replace(/\.[^./]*$/, '') + '-proofs'
-      : undefined;
+  // Queue workers send answers, not proof files: there is nothing to write artifacts from.
+  const proofs = a.queue
+    ? undefined
+    : a.proofs
+      ? resolve(cwd, a.proofs)
+      : firstReport
+        ? resolve(cwd, firstReport).replace(/\.[^./]*$/, '') + '-proofs'
+        : undefined;
   const ac = new AbortController();
   hooks.signal?.addEventListener('abort', () => ac.abort(), { once: true });
   let interrupted = false;
@@ -359,6 +355,11 @@ export async function runVerify(argv: readonly string[], io: CliIo, hooks: Verif
   };
   if (hooks.handleSigint !== false) process.once('SIGINT', onSigint);
 
+  // The bar goes to standard error, so it is standard error's terminal that decides; `2> err.log` gets no frames.
+  const bar = hooks.stderrIsTty ?? Boolean(process.stderr.isTTY);
+  // With both streams on the terminal, the bar replaces the per-problem lines.
+  const lines = !a.quiet && !(bar && io.isTty);
+  const writeBar = hooks.writeBar ?? ((f: string) => void process.stderr.write(f));
   let lastDraw = 0;
   let resumedBase = 0;
   const draw = (e: BatchEvent & { type: 'result' }): void => {
@@ -367,27 +368,32 @@ export async function runVerify(argv: readonly string[], io: CliIo, hooks: Verif
     lastDraw = now;
     const width = 30;
     const frac = e.total === 0 ? 1 : e.done / e.total;
-    const bar = '#'.repeat(Math.round(frac * width)).padEnd(width, '.');
+    const cells = '#'.repeat(Math.round(frac * width)).padEnd(width, '.');
     // The ETA extrapolates from this run's own pace: results taken from the journal cost nothing.
     const ran = e.done - resumedBase;
     const eta = ran > 0 ? ((e.elapsedMs / 1000) * (e.total - e.done)) / ran : NaN;
-    process.stderr.write(`\r[${bar}] ${e.done}/${e.total} ${(frac * 100).toFixed(0)}% ETA ${fmtTime(eta)} `);
+    writeBar(`\r[${cells}] ${e.done}/${e.total} ${(frac * 100).toFixed(0)}% ETA ${fmtTime(eta)} `);
   };
   const onEvent = (e: BatchEvent): void => {
     if (e.type === 'start') {
       resumedBase = e.resumed;
+      const how = a.queue ? e.executor : `${a.jobs} jobs`;
+      const shard = a.shard ? `, shard ${a.shard.index}/${a.shard.count}` : '';
       io.err(
-        `verifying ${e.total} problems with ${a.provers.join(',')} (${a.jobs} jobs, ${a.timeoutS} s each)${e.resumed ? `, ${e.resumed} already done (resumed)` : ''}; journal ${journal}`,
+        `verifying ${e.total} problems with ${a.provers.join(',')} (${how}, ${a.timeoutS} s each${shard})${e.resumed ? `, ${e.resumed} already done (resumed)` : ''}; journal ${journal}`,
       );
+    } else if (e.type === 'note') {
+      if (bar) writeBar('\n');
+      io.err(e.message);
     } else if (e.type === 'result') {
       const r = e.result;
       if (r.wrong || r.disagree) {
-        if (io.isTty) process.stderr.write('\n');
+        if (bar) writeBar('\n');
         if (r.wrong) io.err(wrongLine(r));
         if (r.disagree) io.err(disagreeLine(r));
       }
-      if (io.isTty) draw(e);
-      else if (!a.quiet)
+      if (bar) draw(e);
+      if (lines)
         io.out(
           `[${e.done}/${e.total}] ${problemLabel(r)}: ${r.status}${r.prover ? ` (${r.prover}, ${r.time_s.toFixed(2)} s)` : ''}${r.error ? ` — ${r.error.split('\n')[0]}` : ''}`,
         );
@@ -408,8 +414,19 @@ export async function runVerify(argv: readonly string[], io: CliIo, hooks: Verif
       ...(proofs ? { artifactsDir: proofs } : {}),
       external,
       signal: ac.signal,
-      deps: hooks.deps ?? { ...(await defaultDeps()), readRecords },
+      deps: hooks.deps ?? (await batchDeps(defaultDeps)),
       ...(hooks.proverModule ? { proverModule: hooks.proverModule } : {}),
+      ...(a.shard ? { shard: a.shard } : {}),
+      ...(a.queue
+        ? {
+            executor: queueExecutor({
+              target: a.queue,
+              name: a.name,
+              resume: a.resume,
+              onNote: (message) => onEvent({ type: 'note', message }),
+            }),
+          }
+        : {}),
     };
     report = await runBatch(opts, onEvent);
   } catch (e) {
@@ -419,7 +436,7 @@ export async function runVerify(argv: readonly string[], io: CliIo, hooks: Verif
   } finally {
     if (hooks.handleSigint !== false) process.removeListener('SIGINT', onSigint);
   }
-  if (io.isTty) process.stderr.write('\n');
+  if (bar) writeBar('\n');
   writeReports(a, report, cwd, io);
   const summary = `${report.total} problems: ${report.solved} solved, ${report.wrong} wrong,${report.disagreements ? ` ${report.disagreements} disagreements,` : ''} ${report.errors} errors, ${report.timeouts} timeouts, ${report.skipped} skipped${report.pending ? `, ${report.pending} not run` : ''}${resumedBase ? ` (${resumedBase} from the journal)` : ''}`;
   io.out(summary);
@@ -438,7 +455,15 @@ export async function runVerify(argv: readonly string[], io: CliIo, hooks: Verif
     for (const r of report.problems) if (r.disagree) io.err(disagreeLine(r));
   }
   if (interrupted || ac.signal.aborted) return EXIT_INTERRUPTED;
-  return report.wrong > 0 || report.disagreements > 0 ? EXIT_INPUT : EXIT_OK;
+  return exitCode(report, a.requireAll);
+}
+
+/** 3 for a wrong answer (or provers contradicting each other), 1 for input errors or, with --require-all, anything unsolved, else 0. */
+export function exitCode(report: BatchReport, requireAll: boolean): number {
+  if (report.wrong > 0 || report.disagreements > 0) return EXIT_WRONG;
+  if ((report.by_status['InputError'] ?? 0) > 0) return EXIT_INPUT;
+  if (requireAll && (report.solved < report.total || report.pending > 0)) return EXIT_INPUT;
+  return EXIT_OK;
 }
 
 export const command: Command = {

@@ -19,6 +19,7 @@ import type { ExternalResult } from '../external/index.js';
 import { problemsOf, recordProblems } from './formats.js';
 import { JournalWriter, readJournal } from './journal.js';
 import { WorkerSlot, graceMs } from './pool.js';
+export { WorkerSlot } from './pool.js';
 import { conflicting, isSolved, isWrong, runQueries } from './queries.js';
 import type { QueryOutcome } from './queries.js';
 import { buildReport } from './report.js';
@@ -26,6 +27,7 @@ import type {
   Attempt,
   BatchDeps,
   BatchEvent,
+  BatchExecutor,
   BatchOptions,
   BatchReport,
   BatchStatus,
@@ -67,10 +69,11 @@ interface JobContext {
 }
 
 /** Problems to give the embedded prover / to print for external provers. */
-async function queryProblems(
+export async function queryProblems(
   ref: ProblemRef,
   deps: BatchDeps,
 ): Promise<{ ok: true; problems: Problem[] } | { ok: false; status: BatchStatus; message: string }> {
+  if (ref.inline) return { ok: true, problems: [...ref.inline] };
   if (ref.record) {
     if (!ref.record.ok) return { ok: false, status: ref.record.status, message: ref.record.message };
     const { pos, neg } = recordProblems(ref.record, ref.name);
@@ -128,7 +131,7 @@ async function attemptExternal(
   };
   const common = { config: ctx.opts.external ?? {}, codec, signal, ...(ctx.opts.memMb !== undefined ? { memMb: ctx.opts.memMb } : {}) };
   let q: QueryOutcome;
-  if ((ref.format === 'tptp' && !ref.hasIncludes) || ref.format === 'ladr') {
+  if (!ref.inline && ((ref.format === 'tptp' && !ref.hasIncludes) || ref.format === 'ladr')) {
     const r = await runExternal(
       prover,
       ref.format === 'tptp' ? { kind: 'tptpFile', path: ref.absPath } : { kind: 'ladrFile', path: ref.absPath },
@@ -308,15 +311,13 @@ async function solveRef(ref: ProblemRef, ctx: JobContext, signal: AbortSignal): 
   });
 }
 
-/** Run a batch. Never throws for bad inputs (they are results); resolves with the (possibly partial) report. */
-export async function runBatch(opts: BatchOptions, onEvent: (e: BatchEvent) => void = () => undefined): Promise<BatchReport> {
-  const deps = opts.deps ?? (await defaultDeps());
-  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const jobs = Math.max(1, Math.floor(opts.jobs ?? 2));
-  const provers: readonly ProverName[] = opts.provers && opts.provers.length > 0 ? opts.provers : ['entail'];
-  const signal = opts.signal ?? new AbortController().signal;
-  const started = Date.now();
+/** Which of `count` shards a problem key falls in (0-based): a hash, so shards are deterministic and even whatever the order. */
+export function shardOf(key: string, count: number): number {
+  return createHash('sha1').update(key).digest().readUInt32BE(0) % count;
+}
 
+/** Walk the inputs into problems, sorted by (path, record index); bad files are problems with a preError. */
+export async function collectProblems(opts: BatchOptions, deps: BatchDeps): Promise<ProblemRef[]> {
   // The journal may sit inside a folder being verified: never take it as an input.
   const journalAbs = opts.journal ? resolve(opts.cwd, opts.journal) : undefined;
   const entries = (await collectFiles(opts.paths, opts.cwd)).filter((e) => e.absPath !== journalAbs);
@@ -338,57 +339,132 @@ export async function runBatch(opts: BatchOptions, onEvent: (e: BatchEvent) => v
   }
   // Keys are unique per file/record; ordering is by (path, index) — collectFiles already sorted paths.
   refs.sort((a, b) => (a.path !== b.path ? (a.path < b.path ? -1 : 1) : (a.index ?? -1) - (b.index ?? -1)));
+  const shard = opts.shard;
+  return shard ? refs.filter((r) => shardOf(r.key, shard.count) === shard.index - 1) : refs;
+}
 
+/** The default executor: `jobs` worker threads on this machine, each taking the next problem. */
+export function localExecutor(): BatchExecutor {
+  return {
+    describe: 'local',
+    async run(todo, run) {
+      const jobs = Math.max(1, Math.floor(run.opts.jobs ?? 2));
+      const proverModule = run.opts.proverModule ?? defaultProverModule();
+      const wantProof = run.opts.artifactsDir !== undefined;
+      const slots = Array.from({ length: Math.min(jobs, Math.max(1, todo.length)) }, () => new WorkerSlot(proverModule, run.opts.memMb));
+      let next = 0;
+      try {
+        await Promise.all(
+          slots.map(async (slot) => {
+            const ctx: JobContext = { deps: run.deps, opts: run.opts, timeoutMs: run.timeoutMs, slot, wantProof };
+            while (!run.signal.aborted && next < todo.length) {
+              const ref = todo[next++]!;
+              const r = await solveRef(ref, ctx, run.signal);
+              if (r === 'cancelled') break;
+              run.deliver(r);
+            }
+          }),
+        );
+      } finally {
+        await Promise.all(slots.map((s) => s.close()));
+      }
+    },
+  };
+}
+
+/** What a remote worker sends back for one job: the portfolio's answer, without the coordinator's path fields. */
+export type SolvedOutcome = Pick<ProblemResult, 'status' | 'prover' | 'time_s' | 'error' | 'attempts' | 'disagree'>;
+
+/** A queue worker's side: prove self-contained queries with the run's settings in a worker-thread slot (no files, no artifacts). */
+export async function solveInline(
+  job: { readonly name: string; readonly format: ProblemRef['format']; readonly problems: readonly Problem[] },
+  settings: Pick<BatchOptions, 'provers' | 'compare' | 'memMb' | 'external'> & { readonly timeoutMs: number },
+  slot: WorkerSlot,
+  deps: BatchDeps,
+  signal: AbortSignal,
+): Promise<SolvedOutcome | 'cancelled'> {
+  const ref: ProblemRef = { key: job.name, path: job.name, absPath: '', name: job.name, format: job.format, inline: job.problems };
+  const opts: BatchOptions = { paths: [], cwd: '', ...settings };
+  const r = await solveRef(ref, { deps, opts, timeoutMs: settings.timeoutMs, slot, wantProof: false }, signal);
+  if (r === 'cancelled') return r;
+  return {
+    status: r.status,
+    time_s: r.time_s,
+    ...(r.prover !== undefined ? { prover: r.prover } : {}),
+    ...(r.error !== undefined ? { error: r.error } : {}),
+    ...(r.attempts !== undefined ? { attempts: r.attempts } : {}),
+    ...(r.disagree !== undefined ? { disagree: r.disagree } : {}),
+  };
+}
+
+/** A problem's result from an outcome computed elsewhere (a queue worker): solved/wrong are judged here, against this ref. */
+export function resultFromOutcome(ref: ProblemRef, o: SolvedOutcome): ProblemResult {
+  const { status, ...rest } = o;
+  return resultOf(ref, status, rest);
+}
+
+/** A result for a problem that could not be run (input error found by the coordinator, a job failed for good). */
+export function failedResult(ref: ProblemRef, status: BatchStatus, message: string): ProblemResult {
+  return resultOf(ref, status, { error: message });
+}
+
+/** Run a batch. Never throws for bad inputs (they are results); resolves with the (possibly partial) report. */
+export async function runBatch(opts: BatchOptions, onEvent: (e: BatchEvent) => void = () => undefined): Promise<BatchReport> {
+  const deps = opts.deps ?? (await defaultDeps());
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const provers: readonly ProverName[] = opts.provers && opts.provers.length > 0 ? opts.provers : ['entail'];
+  const signal = opts.signal ?? new AbortController().signal;
+  const executor = opts.executor ?? localExecutor();
+  const started = Date.now();
+  const journalAbs = opts.journal ? resolve(opts.cwd, opts.journal) : undefined;
+  let journal: JournalWriter | undefined;
   const done = new Map<string, ProblemResult>();
-  let resumed = 0;
-  if (journalAbs && opts.resume) {
-    const j = readJournal(journalAbs);
-    for (const r of refs) {
-      const prev = j.results.get(r.key);
-      if (prev) {
-        done.set(r.key, prev);
-        resumed++;
+  try {
+    const refs = await collectProblems(opts, deps);
+    let resumed = 0;
+    if (journalAbs && opts.resume) {
+      const j = readJournal(journalAbs);
+      for (const r of refs) {
+        const prev = j.results.get(r.key);
+        if (prev) {
+          done.set(r.key, prev);
+          resumed++;
+        }
       }
     }
-  }
-  const journal = journalAbs ? new JournalWriter(journalAbs, !opts.resume) : undefined;
-  journal?.session({
-    started: new Date(started).toISOString(),
-    resume: Boolean(opts.resume),
-    provers,
-    timeout_s: timeoutMs / 1000,
-    paths: opts.paths,
-  });
-  onEvent({ type: 'start', total: refs.length, resumed, ...(journalAbs ? { journal: journalAbs } : {}) });
+    journal = journalAbs ? new JournalWriter(journalAbs, !opts.resume) : undefined;
+    journal?.session({
+      started: new Date(started).toISOString(),
+      resume: Boolean(opts.resume),
+      provers,
+      timeout_s: timeoutMs / 1000,
+      paths: opts.paths,
+      problems: refs.length,
+      ...(opts.shard ? { shard: `${opts.shard.index}/${opts.shard.count}` } : {}),
+    });
+    onEvent({ type: 'start', total: refs.length, resumed, executor: executor.describe, ...(journalAbs ? { journal: journalAbs } : {}) });
 
-  const todo = refs.filter((r) => !done.has(r.key));
-  const proverModule = opts.proverModule ?? defaultProverModule();
-  const wantProof = opts.artifactsDir !== undefined;
-  const slots = Array.from({ length: Math.min(jobs, Math.max(1, todo.length)) }, () => new WorkerSlot(proverModule, opts.memMb));
-  let next = 0;
-  try {
-    await Promise.all(
-      slots.map(async (slot) => {
-        const ctx: JobContext = { deps, opts, timeoutMs, slot, wantProof };
-        while (!signal.aborted && next < todo.length) {
-          const ref = todo[next++]!;
-          const r = await solveRef(ref, ctx, signal);
-          if (r === 'cancelled') break;
-          journal?.result(r);
-          done.set(r.key, r);
-          onEvent({ type: 'result', result: r, done: done.size, total: refs.length, elapsedMs: Date.now() - started });
-        }
-      }),
-    );
+    const keys = new Set(refs.map((r) => r.key));
+    const deliver = (r: ProblemResult): void => {
+      // First result per key wins: a queue delivers at least once, and a late duplicate must not count twice.
+      if (done.has(r.key) || !keys.has(r.key)) return;
+      journal?.result(r);
+      done.set(r.key, r);
+      onEvent({ type: 'result', result: r, done: done.size, total: refs.length, elapsedMs: Date.now() - started });
+    };
+    // Known-bad inputs are results without a prover: no thread, no queue round trip.
+    for (const r of refs) if (r.preError && !done.has(r.key)) deliver(resultOf(r, r.preError.status, { error: r.preError.message }));
+    const todo = refs.filter((r) => !done.has(r.key));
+    if (todo.length > 0 && !signal.aborted)
+      await executor.run(todo, { opts, deps, timeoutMs, provers, signal, deliver, isDone: (k) => done.has(k) });
+    const report = buildReport([...done.values()], { provers, timeoutS: timeoutMs / 1000, pending: refs.length - done.size });
+    onEvent({ type: 'end', report });
+    return report;
   } finally {
-    await Promise.all(slots.map((s) => s.close()));
     journal?.close();
     // Only deps we created are ours to dispose; injected ones belong to the caller.
     if (!opts.deps) await deps.dispose?.();
   }
-  const report = buildReport([...done.values()], { provers, timeoutS: timeoutMs / 1000, pending: refs.length - done.size });
-  onEvent({ type: 'end', report });
-  return report;
 }
 
 /** Path of this module's folder, for tests that need the fake prover modules. */

@@ -124,7 +124,8 @@ export async function problemsOf(entry: WalkEntry, deps: BatchDeps): Promise<Pro
   // LINC companions (Prover9's labels, gold labels) are read with their *_generations_raw.json, not as datasets.
   const companion = /_(?:generations_prc|references)\.json$/.exec(entry.absPath);
   if (entry.kind === 'file' && companion && existsSync(entry.absPath.slice(0, companion.index) + '_generations_raw.json')) return [];
-  if (entry.kind === 'issue') return [{ ...base, format: 'tptp', preError: { status: 'Skipped', message: entry.message } }];
+  if (entry.kind === 'issue')
+    return [{ ...base, format: 'tptp', preError: { status: entry.named ? 'InputError' : 'Skipped', message: entry.message } }];
   const read = await readBounded(entry.absPath);
   if (!read.ok) return [{ ...base, format: 'tptp', preError: { status: 'InputError', message: `cannot read: ${read.error.message}` } }];
   const buf = read.value;

@@ -17,6 +17,10 @@ export interface JournalSession {
   readonly provers: readonly string[];
   readonly timeout_s: number;
   readonly paths: readonly string[];
+  /** Problems in this run (in its shard, when sharded): what a merge needs to tell a finished shard from a partial one. */
+  readonly problems?: number;
+  /** `I/N` when the run was one shard of N. */
+  readonly shard?: string;
 }
 
 export interface JournalContents {

@@ -4,7 +4,7 @@ import { appendFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { collectFiles, globToRegExp } from './walk.js';
+import { collectFiles, globMatcher } from './walk.js';
 import { JournalWriter, readJournal } from './journal.js';
 import { buildReport, toCsv, toJunit, toHtml } from './report.js';
 import { combineLabel, conflicting, isWrong } from './queries.js';
@@ -19,14 +19,32 @@ function res(path: string, status: ProblemResult['status'], extra: Partial<Probl
   return { key: path, path, name: path, format: 'tptp', status, time_s: 0.5, solved: status === 'Theorem', wrong: false, ...extra };
 }
 
-test('globs: ** across folders, * within a segment', () => {
-  const re = globToRegExp('**/*.p');
-  assert.ok(re.test('a.p'));
-  assert.ok(re.test('x/y/a.p'));
-  assert.ok(!re.test('x/a.px'));
-  assert.ok(globToRegExp('SYN00?+1.p').test('SYN001+1.p'));
-  assert.ok(!globToRegExp('SYN00?+1.p').test('SYN0011+1.p'));
-  assert.ok(globToRegExp('[ab]*.p').test('b1.p'));
+test('globs: ** across folders, * within a segment, braces', () => {
+  const m = globMatcher('**/*.p');
+  assert.ok(m('a.p'));
+  assert.ok(m('x/y/a.p'));
+  assert.ok(!m('x/a.px'));
+  assert.ok(globMatcher('SYN00?+1.p')('SYN001+1.p'));
+  assert.ok(!globMatcher('SYN00?+1.p')('SYN0011+1.p'));
+  assert.ok(globMatcher('[ab]*.p')('b1.p'));
+  assert.ok(globMatcher('{SYN-FOF,SET}/*.p')('SET/x.p'));
+  assert.ok(!globMatcher('{SYN-FOF,SET}/*.p')('SYN-SAT/x.p'));
+});
+
+test('walking: a brace glob picks files from each alternative folder', async () => {
+  const dir = tmp();
+  for (const d of ['SYN-FOF', 'SET', 'SYN-SAT']) {
+    mkdirSync(join(dir, d), { recursive: true });
+    writeFileSync(join(dir, d, `${d}1.p`), 'x');
+  }
+  const got = await collectFiles([join(dir, '{SYN-FOF,SET}/*.p')], dir);
+  assert.deepEqual(
+    got.map((e) => [e.path, e.kind]),
+    [
+      ['SET/SET1.p', 'file'],
+      ['SYN-FOF/SYN-FOF1.p', 'file'],
+    ],
+  );
 });
 
 test('walking: folders, globs, loops, duplicates through links, sorted output', async () => {
@@ -152,4 +170,16 @@ test('conflicting answers between provers', () => {
   assert.equal(conflicting('True', 'ContradictoryAxioms'), false);
   assert.equal(conflicting('Uncertain', 'ContradictoryAxioms'), true);
   assert.equal(conflicting('Theorem', 'Timeout'), false);
+});
+
+test('CSV: cells starting with = + - @ are neutralised, numbers are not', async () => {
+  const { csvCell } = await import('./report.js');
+  assert.equal(csvCell('=HYPERLINK("http://x")'), `"'=HYPERLINK(""http://x"")"`);
+  assert.equal(csvCell('+1'), "'+1");
+  assert.equal(csvCell('-cmd'), "'-cmd");
+  assert.equal(csvCell('@SUM(A1)'), "'@SUM(A1)");
+  assert.equal(csvCell(-1.5), '-1.5');
+  assert.equal(csvCell('Theorem'), 'Theorem');
+  const csv = toCsv(buildReport([res('=evil.p', 'Theorem')], { provers: ['entail'], timeoutS: 1, pending: 0 }));
+  assert.ok(!/^=|,=/m.test(csv), csv);
 });

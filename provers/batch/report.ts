@@ -49,8 +49,10 @@ export function toJson(r: BatchReport): string {
   return JSON.stringify(r, null, 2) + '\n';
 }
 
-function csvCell(v: unknown): string {
-  const s = v === undefined || v === null ? '' : String(v);
+/** One CSV cell. A text starting with = + - @ (or a tab/CR) is prefixed with ' so a spreadsheet shows it instead of running it as a formula. */
+export function csvCell(v: unknown): string {
+  const raw = v === undefined || v === null ? '' : String(v);
+  const s = typeof v === 'string' && /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
 }
 

@@ -32,6 +32,8 @@ export interface ProblemRef {
   readonly preError?: { readonly status: 'InputError' | 'Skipped' | 'Error'; readonly message: string };
   /** For records: the formulas (parsed at read time) or why they are unavailable. */
   readonly record?: BatchRecord;
+  /** Self-contained queries (includes expanded, records turned into their pos/neg pair): what a queue worker proves, with no file to read. */
+  readonly inline?: readonly Problem[];
 }
 
 export type BatchRecord =
@@ -150,9 +152,41 @@ export interface BatchOptions {
   readonly deps?: BatchDeps;
   /** Module exporting `proveProblem` for the worker threads (default provers/run). For tests. */
   readonly proverModule?: string;
+  /** Run only this deterministic share of the problems (cluster job arrays): 1-based `index` of `count`. */
+  readonly shard?: Shard;
+  /** Who solves the problems (default: local worker threads, `jobs` of them); the queue coordinator is another. */
+  readonly executor?: BatchExecutor;
+}
+
+/** `--shard I/N`: problem keys are hashed into N buckets; shard I takes bucket I−1. */
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
+}
+
+/** What an executor's caller provides: the run's settings and where results go. */
+export interface ExecutorRun {
+  readonly opts: BatchOptions;
+  readonly deps: BatchDeps;
+  readonly timeoutMs: number;
+  readonly provers: readonly ProverName[];
+  readonly signal: AbortSignal;
+  /** A finished problem. The engine keeps the first result per key (at-least-once delivery may repeat one) and journals it. */
+  readonly deliver: (r: ProblemResult) => void;
+  /** Whether a key is already finished (journaled or delivered). */
+  readonly isDone: (key: string) => boolean;
+}
+
+/** Solves a batch's problems (none pre-errored): locally in worker threads, or through a queue of remote workers. */
+export interface BatchExecutor {
+  /** A line for the start message ("2 jobs", "queue redis://…/0 as 'nightly'"), never with secrets. */
+  readonly describe: string;
+  /** Resolves when every problem of `todo` is delivered, or when the run's signal aborts. */
+  run(todo: readonly ProblemRef[], run: ExecutorRun): Promise<void>;
 }
 
 export type BatchEvent =
-  | { readonly type: 'start'; readonly total: number; readonly resumed: number; readonly journal?: string }
+  | { readonly type: 'start'; readonly total: number; readonly resumed: number; readonly journal?: string; readonly executor: string }
+  | { readonly type: 'note'; readonly message: string }
   | { readonly type: 'result'; readonly result: ProblemResult; readonly done: number; readonly total: number; readonly elapsedMs: number }
   | { readonly type: 'end'; readonly report: BatchReport };

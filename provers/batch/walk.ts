@@ -9,10 +9,18 @@
  */
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
 
 export type WalkEntry =
   | { readonly kind: 'file'; readonly absPath: string; readonly path: string }
-  | { readonly kind: 'issue'; readonly absPath: string; readonly path: string; readonly message: string };
+  | {
+      readonly kind: 'issue';
+      readonly absPath: string;
+      readonly path: string;
+      readonly message: string;
+      /** A path the user named that gives nothing (missing, a glob matching nothing) is an input error; a bad link met inside a folder is skipped. */
+      readonly named?: boolean;
+    };
 
 /** Extensions picked up when walking a folder (a file named explicitly is always taken). */
 export const PROBLEM_EXTENSIONS = ['.p', '.tptp', '.in', '.jsonl', '.json', '.lean'] as const;
@@ -23,35 +31,21 @@ export function hasProblemExtension(name: string): boolean {
   return PROBLEM_EXTENSIONS.some((e) => name.endsWith(e));
 }
 
+/** A path with glob syntax (`*`, `?`, `[...]`, `{a,b}`, extglobs), as picomatch reads it. */
 export function isGlob(p: string): boolean {
-  return /[*?[]/.test(p);
+  return picomatch.scan(p).isGlob;
 }
 
-/** Glob → RegExp over '/'-separated relative paths: `**` any depth, `*` within a segment, `?`, `[...]`. */
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        i++;
-        if (glob[i + 1] === '/') {
-          i++;
-          re += '(?:.*/)?';
-        } else re += '.*';
-      } else re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else if (c === '[') {
-      const close = glob.indexOf(']', i + 1);
-      if (close < 0) re += '\\[';
-      else {
-        const body = glob.slice(i + 1, close).replace(/\\/g, '\\\\');
-        re += '[' + (body.startsWith('!') ? '^' + body.slice(1) : body) + ']';
-        i = close;
-      }
-    } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
-  }
-  return new RegExp('^' + re + '$');
+/** The folder a glob walks from (its longest glob-free prefix), or the path itself when it is no glob. */
+export function globBase(absPath: string): string {
+  if (!isGlob(absPath)) return absPath;
+  const base = picomatch.scan(absPath.split(sep).join('/')).base;
+  return base === '' ? sep : base.split('/').join(sep);
+}
+
+/** Matcher for a glob over '/'-separated relative paths (picomatch: `**` any depth, braces, classes). */
+export function globMatcher(glob: string): (relPath: string) => boolean {
+  return picomatch(glob, { dot: false });
 }
 
 function display(abs: string, cwd: string): string {
@@ -145,21 +139,20 @@ export async function collectFiles(paths: readonly string[], cwd: string): Promi
   for (const p of paths) {
     const abs = resolve(cwd, p);
     if (isGlob(p)) {
-      // Walk from the longest glob-free prefix and match the rest.
-      const parts = abs.split(sep);
-      const firstGlob = parts.findIndex((s) => isGlob(s));
-      const base = parts.slice(0, firstGlob).join(sep) || sep;
-      const re = globToRegExp(parts.slice(firstGlob).join('/'));
+      // Walk from the glob-free base and match the rest; scanned on '/'-separated paths, as picomatch expects.
+      const base = globBase(abs);
+      const match = globMatcher(picomatch.scan(abs.split(sep).join('/')).glob);
       const before = st.out.length;
-      await walkDir(base, [], st, (f) => re.test(relative(base, f).split(sep).join('/')));
-      if (st.out.length === before) st.out.push({ kind: 'issue', absPath: abs, path: p, message: 'glob matched no problem files' });
+      await walkDir(base, [], st, (f) => match(relative(base, f).split(sep).join('/')));
+      if (st.out.length === before)
+        st.out.push({ kind: 'issue', absPath: abs, path: p, message: 'glob matched no problem files', named: true });
       continue;
     }
     let info;
     try {
       info = await stat(abs);
     } catch (e) {
-      st.out.push({ kind: 'issue', absPath: abs, path: display(abs, cwd), message: errMessage(e) });
+      st.out.push({ kind: 'issue', absPath: abs, path: display(abs, cwd), message: errMessage(e), named: true });
       continue;
     }
     if (info.isDirectory()) await walkDir(abs, [], st);

@@ -8,9 +8,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Problem } from '../logic/problem.js';
 import type { ProverResult } from '../logic/proof.js';
 import { runQueries } from './queries.js';
+import { BATCH_PROVE_OPTIONS } from './prove-options.js';
 import type { WorkerReply, WorkerTask } from './pool.js';
 
-type ProveFn = (p: Problem, opts: { timeoutMs: number }) => Promise<ProverResult>;
+type ProveFn = (p: Problem, opts: { timeoutMs: number; countermodel: boolean }) => Promise<ProverResult>;
 
 const data = workerData as { proverModule: string };
 const mod = (await import(data.proverModule)) as { proveProblem?: ProveFn };
@@ -25,7 +26,7 @@ parentPort!.postMessage({ ready: true });
 async function handle(task: WorkerTask): Promise<WorkerReply> {
   if (!prove) return { id: task.id, ok: false, message: `${data.proverModule} exports no proveProblem` };
   try {
-    const q = await runQueries(task.problems, task.timeoutMs, (p, ms) => prove(p, { timeoutMs: ms }));
+    const q = await runQueries(task.problems, task.timeoutMs, (p, ms) => prove(p, { ...BATCH_PROVE_OPTIONS, timeoutMs: ms }));
     // Proofs are large: send back only the decisive one, and only when artifacts are wanted.
     const strip = (r: ProverResult): ProverResult => ({
       status: r.status,
