@@ -67,6 +67,8 @@ export class ProofState {
   /** Every literal key: subsumption resolution and backward subsumption. */
   readonly litAllPos: TermIndex<Entry>;
   readonly litAllNeg: TermIndex<Entry>;
+  /** Demodulator candidates of one `rewriteTop` query (reused: it runs for every subterm simplified). */
+  readonly demodCandidates: Entry[] = [];
 
   constructor(
     readonly strategy: Strategy,

@@ -75,24 +75,28 @@ export function normalize(st: ProofState, t: number, guard: number, rewrites: Re
 export function rewriteTop(st: ProofState, t: number, guard: number, rewrites: Rewrite[]): number {
   const s = st.sub;
   const ord = st.ord;
-  let result = -1;
-  st.demod.retrieve(t, 'general', (e) => {
-    if (result >= 0) return;
+  // rewriteTop never runs inside itself, so the state's one candidate buffer is free here.
+  const cands = st.demodCandidates;
+  cands.length = 0;
+  st.demod.collect(t, 'general', cands);
+  for (let k = 0; k < cands.length; k++) {
+    const e = cands[k]!;
     const mark = s.mLen;
-    if (!s.match(e.term, t)) return;
+    if (!s.match(e.term, t)) continue;
     const c = e.c;
     const x = c.lits[0]!;
-    const rhs = e.side === 0 ? x.r : x.l;
-    const rs = s.instMatch(rhs);
+    const rs = s.instMatch(e.side === 0 ? x.r : x.l);
     let ok = x.oriented && e.side === 0 ? true : ord.compare(t, rs) === GT;
     if (ok && guard >= 0 && ord.compare(guard, rs) !== GT) ok = false;
-    if (ok) {
-      rewrites.push({ c, sub: matcherSubst(st, c) });
-      result = rs;
-    }
+    if (ok) rewrites.push({ c, sub: matcherSubst(st, c) });
     s.undoMatch(mark);
-  });
-  return result;
+    if (ok) {
+      cands.length = 0;
+      return rs;
+    }
+  }
+  cands.length = 0;
+  return -1;
 }
 
 /**
