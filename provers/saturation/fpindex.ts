@@ -24,6 +24,8 @@ export interface TermIndex<E extends IndexEntry> {
   insert(e: E): void;
   /** Calls `f` for candidate entries (a superset of the real partners of `query`). */
   retrieve(query: number, mode: Mode, f: (e: E) => void): void;
+  /** Appends the same candidates, in the same order, to `out` (no callback: for the hottest queries). */
+  collect(query: number, mode: Mode, out: E[]): void;
   size(): number;
 }
 
@@ -118,7 +120,15 @@ export class FingerprintIndex<E extends IndexEntry> implements TermIndex<E> {
     this.walk(this.root, 0, q.slice(), mode, f);
   }
 
-  private walk(node: Node<E>, level: number, q: readonly number[], mode: Mode, f: (e: E) => void): void {
+  collect(query: number, mode: Mode, out: E[]): void {
+    const q = this.qfp;
+    fingerprint(this.b, query, q);
+    // No callback runs during the walk, so the query fingerprint is not copied.
+    this.walk(this.root, 0, q, mode, null, out);
+  }
+
+  /** Visit the compatible leaves: call f on each live entry, or (f null) append it to out. */
+  private walk(node: Node<E>, level: number, q: readonly number[], mode: Mode, f: ((e: E) => void) | null, out?: E[]): void {
     if (node.leaf) {
       const leaf = node.leaf;
       let w = 0;
@@ -131,6 +141,10 @@ export class FingerprintIndex<E extends IndexEntry> implements TermIndex<E> {
         leaf[w++] = e;
       }
       leaf.length = w;
+      if (f === null) {
+        for (let i = 0; i < w; i++) out!.push(leaf[i]!);
+        return;
+      }
       for (let i = 0; i < w; i++) {
         const e = leaf[i]!;
         if (e.alive()) f(e);
@@ -142,16 +156,16 @@ export class FingerprintIndex<E extends IndexEntry> implements TermIndex<E> {
     if (qs >= 0) {
       // Direct lookups instead of scanning all children.
       const k1 = kids.get(qs);
-      if (k1) this.walk(k1, level + 1, q, mode, f);
+      if (k1) this.walk(k1, level + 1, q, mode, f, out);
       if (mode !== 'instance') {
         const ka = kids.get(A);
-        if (ka) this.walk(ka, level + 1, q, mode, f);
+        if (ka) this.walk(ka, level + 1, q, mode, f, out);
       }
       const kb = kids.get(B);
-      if (kb) this.walk(kb, level + 1, q, mode, f);
+      if (kb) this.walk(kb, level + 1, q, mode, f, out);
       return;
     }
-    for (const [s, kid] of kids) if (compatible(mode, qs, s)) this.walk(kid, level + 1, q, mode, f);
+    for (const [s, kid] of kids) if (compatible(mode, qs, s)) this.walk(kid, level + 1, q, mode, f, out);
   }
 }
 
@@ -164,6 +178,10 @@ export class BruteIndex<E extends IndexEntry> implements TermIndex<E> {
   retrieve(_query: number, _mode: Mode, f: (e: E) => void): void {
     this.entries = this.entries.filter((e) => e.alive());
     for (const e of this.entries.slice()) f(e);
+  }
+  collect(_query: number, _mode: Mode, out: E[]): void {
+    this.entries = this.entries.filter((e) => e.alive());
+    for (const e of this.entries) out.push(e);
   }
   size(): number {
     return this.entries.length;

@@ -333,6 +333,18 @@ for (const seed of [1, 2, 3, 42, 1234]) {
         a.sort((x, y) => x - y);
         o.sort((x, y) => x - y);
         assert.deepEqual(a, o, `mode ${mode}, query ${b.show(q)}`);
+        // collect hands out the very candidates retrieve calls back with, in the same order
+        for (const idx of [fp, br]) {
+          const called: number[] = [];
+          idx.retrieve(q, mode, (e) => called.push(e.id));
+          const collected: E[] = [];
+          idx.collect(q, mode, collected);
+          assert.deepEqual(
+            collected.map((e) => e.id),
+            called,
+            `collect, mode ${mode}`,
+          );
+        }
         hits += o.length;
       }
     }

@@ -7,6 +7,12 @@ import type { Clause, Literal } from '../logic/clause.js';
 import type { Term } from '../logic/term.js';
 import type { Role } from '../logic/problem.js';
 import type { ClausifiedLike } from './saturate.js';
+import { DEFAULT_STRATEGY } from './heuristics/strategy.js';
+import type { Strategy } from './heuristics/strategy.js';
+import { setPrecedence } from './heuristics/precedence.js';
+import type { SClause } from './sclause.js';
+import { ProofState } from './state.js';
+import { inputClause, reoriented } from './derive.js';
 
 export function parseTerm(s: string): Term {
   let i = 0;
@@ -85,4 +91,17 @@ export function clausesInput(axioms: readonly string[], negatedConjecture: reado
     ...negatedConjecture.map((a, i) => ({ id: `g${i}`, clause: parseClause(a), role: 'negated_conjecture' as Role, source: `g${i}` })),
   ];
   return { clauses, steps: [], hasConjecture: negatedConjecture.length > 0 };
+}
+
+/** A proof state over the given axiom clauses (precedence fixed from them, as a run does), and those clauses in order. */
+export function stateWith(clauses: readonly string[], strategy: Partial<Strategy> = {}): { st: ProofState; cs: SClause[] } {
+  const st = new ProofState({ ...DEFAULT_STRATEGY, ...strategy }, false);
+  const raw: SClause[] = [];
+  for (const ic of clausesInput(clauses).clauses) {
+    const c = inputClause(st, ic);
+    if (!c) throw new Error(`not a clause the prover keeps: ${ic.source}`);
+    raw.push(c);
+  }
+  setPrecedence(st, raw);
+  return { st, cs: raw.map((c) => reoriented(st, c)) };
 }
