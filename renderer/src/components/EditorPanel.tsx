@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef } from 'react';
 
 // Monaco is most of the bundle: load it after the first paint (its own chunk).
 const MonacoEditor = lazy(() => import('../adapters/MonacoEditor.js').then((m) => ({ default: m.MonacoEditor })));
@@ -19,6 +19,12 @@ export function EditorPanel() {
   const parseFailure = useSel((s) => (s.parse.forText === activeProblem(s).text ? s.parse.failure : undefined));
   const dialect = useSel((s: State) => s.parse.outcome?.dialect);
   const lastClosed = useSel((s) => s.closed[s.closed.length - 1]?.title);
+  const docTabs = useRef<HTMLElement>(null);
+
+  // The active document's tab is always in view, however many are open.
+  useEffect(() => {
+    docTabs.current?.querySelector('.doc-tab.active')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [activeId, problems.length]);
 
   useEffect(() => {
     const t = setTimeout(() => void effects.parse(), PARSE_DELAY_MS);
@@ -30,7 +36,7 @@ export function EditorPanel() {
   return (
     <section className="editor-panel" aria-label="problem editor">
       <div className="doc-bar">
-        <nav className="doc-tabs" aria-label="documents" data-testid="doc-tabs">
+        <nav className="doc-tabs" aria-label="documents" data-testid="doc-tabs" ref={docTabs}>
           {problems.map((p) => (
             <span key={p.id} className={`doc-tab ${p.id === activeId ? 'active' : ''}`}>
               <button

@@ -18,7 +18,9 @@ export function SplitPane({ left, right }: { left: ReactNode; right: ReactNode }
     <main
       className="workspace"
       ref={host}
-      style={{ gridTemplateColumns: `minmax(280px, ${split}fr) 6px minmax(380px, ${1 - split}fr)` }}
+      // Flex factors scaled by 1000: with factors summing below 1 (once a track sits at its minimum) the grid would
+      // leave the rest of the width empty.
+      style={{ gridTemplateColumns: `minmax(280px, ${Math.round(split * 1000)}fr) 6px minmax(380px, ${Math.round((1 - split) * 1000)}fr)` }}
       data-testid="workspace"
     >
       {left}
