@@ -7,25 +7,23 @@ import { ExplorePanel } from './components/ExplorePanel.js';
 import { LeanPanel } from './components/LeanPanel.js';
 import { NlPane, SessionsPanel, SettingsPanel } from './components/SidePanels.js';
 import { Toolbar } from './components/Toolbar.js';
+import { HelpOverlay } from './components/HelpOverlay.js';
+import { PanelTabs } from './components/PanelTabs.js';
+import { SplitPane } from './components/SplitPane.js';
 import { useDispatch, useSel, useWorkbench } from './ctx.js';
-import { TABS } from './state/store.js';
-import type { Tab } from './state/store.js';
+import { activeProblem } from './state/store.js';
 
-const TAB_LABEL: Record<Tab, string> = {
-  result: 'Result',
-  graph: 'Proof graph',
-  nl: 'Natural language',
-  sessions: 'Sessions',
-  settings: 'Settings',
-  batch: 'Batch',
-  lean: 'Lean',
-  explore: 'Explorer',
-};
+/** Keys typed here are text, not shortcuts. */
+function isTextTarget(t: EventTarget | null): boolean {
+  const el = t as HTMLElement | null;
+  if (!el || typeof el.closest !== 'function') return false;
+  return el.closest('input, textarea, select, [contenteditable="true"], .monaco-editor') !== null;
+}
 
 export function App() {
   const { effects, store } = useWorkbench();
-  const dispatch = useDispatch();
   const tab = useSel((s) => s.tab);
+  const help = useSel((s) => s.layout.help);
   const hasGraph = useSel((s) => s.result?.graph !== undefined);
 
   // A result with a proof graph is on screen: fetch the graph view's chunk now, not when its tab is opened.
@@ -50,6 +48,13 @@ export function App() {
         e.preventDefault();
         void effects.prove();
       } else if (e.key === 'Escape' && (e.ctrlKey || e.metaKey)) void effects.cancel();
+      else if (e.altKey && e.shiftKey && e.code === 'KeyT') {
+        e.preventDefault();
+        store.dispatch({ type: 'problem/reopen' });
+      } else if ((e.key === 'F1' || (e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey)) && !isTextTarget(e.target)) {
+        e.preventDefault();
+        store.dispatch({ type: 'layout/help', open: !store.getState().layout.help });
+      }
     };
     window.addEventListener('keydown', onKey);
     // After the first paint, warm the graph view's chunk so opening a proof graph does not wait for it.
@@ -65,53 +70,52 @@ export function App() {
   return (
     <div className="app">
       <Toolbar />
-      <main className="workspace">
-        <EditorPanel />
-        <section className="side">
-          <nav className="tabs" role="tablist">
-            {TABS.map((t) => (
-              <button
-                key={t}
-                role="tab"
-                aria-selected={tab === t}
-                className={tab === t ? 'active' : ''}
-                data-testid={`tab-${t}`}
-                onClick={() => dispatch({ type: 'tab', tab: t })}
-              >
-                {TAB_LABEL[t]}
-              </button>
-            ))}
-          </nav>
-          <div className="tab-body">
-            {tab === 'result' && <ResultView />}
-            {tab === 'graph' && <GraphPanel />}
-            {tab === 'nl' && <NlPane />}
-            {tab === 'sessions' && <SessionsPanel />}
-            {tab === 'settings' && <SettingsPanel />}
-            {tab === 'batch' && <BatchPanel />}
-            {tab === 'lean' && <LeanPanel />}
-            {tab === 'explore' && <ExplorePanel />}
-          </div>
-        </section>
-      </main>
+      <SplitPane
+        left={<EditorPanel />}
+        right={
+          <section className="side" aria-label="panels" data-testid="side">
+            <PanelTabs />
+            <div className="tab-body" id="tab-body" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+              {tab === 'result' && <ResultView />}
+              {tab === 'graph' && <GraphPanel />}
+              {tab === 'nl' && <NlPane />}
+              {tab === 'sessions' && <SessionsPanel />}
+              {tab === 'settings' && <SettingsPanel />}
+              {tab === 'batch' && <BatchPanel />}
+              {tab === 'lean' && <LeanPanel />}
+              {tab === 'explore' && <ExplorePanel />}
+            </div>
+          </section>
+        }
+      />
       <StatusBar />
       <Notices />
+      {help && <HelpOverlay />}
     </div>
   );
 }
 
 function StatusBar() {
+  const dispatch = useDispatch();
   const connection = useSel((s) => s.connection);
-  const dialect = useSel((s) => s.parse.outcome?.dialect);
-  const symbols = useSel((s) => s.parse.outcome?.symbols.length ?? 0);
+  const language = useSel((s) => activeProblem(s).language);
+  // The parse answer belongs to the text it was asked for: another buffer's dialect is never shown.
+  const current = useSel((s) => s.parse.forText === activeProblem(s).text);
+  const parsed = useSel((s) => s.parse.outcome?.dialect);
+  const symbols = useSel((s) => (s.parse.forText === activeProblem(s).text ? (s.parse.outcome?.symbols.length ?? 0) : 0));
+  const dialect =
+    language === 'prolog' ? 'Prolog (ISO, tau-prolog)' : language === 'lean' ? 'Lean 4' : current && parsed ? `dialect ${parsed}` : '';
   return (
-    <footer className="statusbar">
+    <footer className="statusbar" data-testid="statusbar">
       <span className={`conn conn-${connection}`} data-testid="connection">
         {connection === 'connected' ? '● engine connected' : '○ engine unreachable — reconnecting…'}
       </span>
-      <span>{dialect ? `dialect ${dialect}` : ''}</span>
-      <span>{symbols > 0 ? `${symbols} symbols` : ''}</span>
-      <span className="muted">Ctrl/Cmd+Enter prove · Ctrl/Cmd+Esc cancel</span>
+      <span data-testid="status-dialect">{dialect}</span>
+      <span>{symbols > 0 && language !== 'prolog' && language !== 'lean' ? `${symbols} symbols` : ''}</span>
+      <span className="muted status-keys">Ctrl/Cmd+Enter prove · Ctrl/Cmd+Esc cancel</span>
+      <button className="link status-help" data-testid="help-button" onClick={() => dispatch({ type: 'layout/help', open: true })}>
+        Shortcuts (?)
+      </button>
     </footer>
   );
 }

@@ -16,12 +16,14 @@ import 'monaco-editor/features/gotoError/register.js';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
 import type { Diagnostic, Language, SymbolInfo } from '../../../api/contract.js';
 import { MONACO_LANGUAGE_ID, registerLanguages } from './languages.js';
+import { followColorScheme } from './monacoTheme.js';
 
 (self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
   getWorker: () => new EditorWorker(),
 };
 
 registerLanguages(monaco);
+const themeName = followColorScheme(monaco);
 
 export interface MonacoEditorProps {
   readonly text: string;
@@ -30,6 +32,8 @@ export interface MonacoEditorProps {
   readonly onChange: (text: string) => void;
   /** Ctrl/Cmd+Enter. */
   readonly onRun: () => void;
+  /** Esc when no editor widget (find, hover, suggestions, multi-cursor) wants it: leave the editor. */
+  readonly onEscape?: () => void;
   readonly symbols: (name: string) => readonly SymbolInfo[];
   /** Identity of the buffer: a new model per problem keeps undo stacks apart. */
   readonly docId: string;
@@ -50,7 +54,7 @@ export function MonacoEditor(props: MonacoEditorProps) {
   useEffect(() => {
     const ed = monaco.editor.create(host.current!, {
       automaticLayout: true,
-      theme: 'entail',
+      theme: themeName(),
       minimap: { enabled: false },
       fontSize: 13,
       wordWrap: 'off',
@@ -68,6 +72,11 @@ export function MonacoEditor(props: MonacoEditorProps) {
       if (v !== latest.current.text) latest.current.onChange(v);
     });
     ed.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => latest.current.onRun());
+    ed.addCommand(
+      monaco.KeyCode.Escape,
+      () => latest.current.onEscape?.(),
+      '!findWidgetVisible && !suggestWidgetVisible && !editorHasMultipleSelections && !parameterHintsVisible && !renameInputVisible && !markersNavigationVisible',
+    );
     const hovers = Object.values(MONACO_LANGUAGE_ID).map((id) =>
       monaco.languages.registerHoverProvider(id, {
         provideHover(model, position) {

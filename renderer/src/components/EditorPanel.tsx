@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef } from 'react';
 
 // Monaco is most of the bundle: load it after the first paint (its own chunk).
 const MonacoEditor = lazy(() => import('../adapters/MonacoEditor.js').then((m) => ({ default: m.MonacoEditor })));
@@ -18,6 +18,13 @@ export function EditorPanel() {
   const diagnostics = useSel(currentDiagnostics);
   const parseFailure = useSel((s) => (s.parse.forText === activeProblem(s).text ? s.parse.failure : undefined));
   const dialect = useSel((s: State) => s.parse.outcome?.dialect);
+  const lastClosed = useSel((s) => s.closed[s.closed.length - 1]?.title);
+  const docTabs = useRef<HTMLElement>(null);
+
+  // The active document's tab is always in view, however many are open.
+  useEffect(() => {
+    docTabs.current?.querySelector('.doc-tab.active')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [activeId, problems.length]);
 
   useEffect(() => {
     const t = setTimeout(() => void effects.parse(), PARSE_DELAY_MS);
@@ -28,20 +35,45 @@ export function EditorPanel() {
 
   return (
     <section className="editor-panel" aria-label="problem editor">
-      <nav className="doc-tabs" role="tablist">
-        {problems.map((p) => (
-          <span key={p.id} className={`doc-tab ${p.id === activeId ? 'active' : ''}`} role="tab" aria-selected={p.id === activeId}>
-            <button className="doc-title" onClick={() => dispatch({ type: 'problem/select', id: p.id })} data-testid={`doc-tab-${p.id}`}>
-              {p.title}
-            </button>
-            {problems.length > 1 && (
-              <button className="doc-close" aria-label={`close ${p.title}`} onClick={() => dispatch({ type: 'problem/close', id: p.id })}>
-                ×
+      <div className="doc-bar">
+        <nav className="doc-tabs" aria-label="documents" data-testid="doc-tabs" ref={docTabs}>
+          {problems.map((p) => (
+            <span key={p.id} className={`doc-tab ${p.id === activeId ? 'active' : ''}`}>
+              <button
+                className="doc-title"
+                aria-current={p.id === activeId ? 'page' : undefined}
+                title={p.title}
+                onClick={() => dispatch({ type: 'problem/select', id: p.id })}
+                data-testid={`doc-tab-${p.id}`}
+              >
+                {p.title}
               </button>
-            )}
-          </span>
-        ))}
-      </nav>
+              {problems.length > 1 && (
+                <button
+                  className="doc-close"
+                  aria-label={`close ${p.title}`}
+                  title="Close (reopen with Alt+Shift+T)"
+                  data-testid={`doc-close-${p.id}`}
+                  onClick={() => dispatch({ type: 'problem/close', id: p.id })}
+                >
+                  ×
+                </button>
+              )}
+            </span>
+          ))}
+        </nav>
+        {lastClosed !== undefined && (
+          <button
+            className="doc-reopen"
+            data-testid="doc-reopen"
+            title={`Reopen ${lastClosed} (Alt+Shift+T)`}
+            aria-label={`reopen ${lastClosed}`}
+            onClick={() => dispatch({ type: 'problem/reopen' })}
+          >
+            ↶
+          </button>
+        )}
+      </div>
       <Suspense fallback={<div className="monaco-host loading">Loading editor…</div>}>
         <MonacoEditor
           docId={doc.id}
@@ -50,6 +82,7 @@ export function EditorPanel() {
           diagnostics={diagnostics}
           onChange={(text) => dispatch({ type: 'problem/edit', text })}
           onRun={() => void effects.prove()}
+          onEscape={() => document.querySelector<HTMLElement>('.side [role="tab"][tabindex="0"]')?.focus()}
           symbols={symbols}
         />
       </Suspense>

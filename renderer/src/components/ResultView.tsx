@@ -70,9 +70,19 @@ export function ResultView() {
             <span className={result.check.ok ? 'check-ok' : 'check-bad'} data-testid="check">
               {result.check.ok ? `✓ checked ${result.check.checked} steps` : `✗ ${result.check.failures.length} steps failed the check`}
               {result.check.trusted > 0 ? (
-                <span title="Trusted steps are preprocessing (clausification, Skolemisation, definitional renaming) that the independent checker accepts without re-deriving: it checks inferences between clauses, not the translation into clauses.">
-                  , {result.check.trusted} trusted (preprocessing, not re-checked)
-                </span>
+                <>
+                  , {result.check.trusted} trusted{' '}
+                  <details className="explain" data-testid="trusted-explain">
+                    <summary>(what is trusted?)</summary>
+                    <p>
+                      {result.check.trusted} step{result.check.trusted === 1 ? ' is' : 's are'} preprocessing — clausification,
+                      Skolemisation (new function symbols such as <code>sK0</code> that name the witnesses of ∃), definitional renaming —
+                      which the independent checker accepts without re-deriving. It re-checks every inference between clauses, not the
+                      translation of the formulas into clauses, because that translation is not a logical consequence step (Skolemisation
+                      preserves satisfiability, not equivalence).
+                    </p>
+                  </details>
+                </>
               ) : (
                 ''
               )}

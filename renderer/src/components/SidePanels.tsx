@@ -1,7 +1,21 @@
 import { useEffect, useState } from 'react';
 import { useDispatch, useSel, useWorkbench } from '../ctx.js';
+import { docTitle, nlOutcomeIsCurrent } from '../state/store.js';
 import type { NlSample } from '../../../api/contract.js';
 import { CnlGrammar } from './CnlGrammar.js';
+
+/** The origin an API key is bound to (scheme, host, port), or undefined for a URL that is not http(s). */
+export function endpointOrigin(url: string): string | undefined {
+  try {
+    const u = new URL(url.trim());
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The engine's default when no base URL is set (service/secrets.ts DEFAULT_OPENAI_BASE). */
+const DEFAULT_BASE = 'https://api.openai.com/v1';
 
 export function NlPane() {
   const { effects } = useWorkbench();
@@ -11,6 +25,8 @@ export function NlPane() {
   const k = useSel((s) => s.settings.nlSamples);
   const settings = useSel((s) => s.settings);
   const [edits, setEdits] = useState<Record<number, string[]>>({});
+  const current = useSel(nlOutcomeIsCurrent);
+  const judgedFor = nl.outcomeFor;
 
   return (
     <div className="nl" data-testid="nl-pane">
@@ -92,6 +108,12 @@ export function NlPane() {
             {nl.providers.find((p) => p.id === provider)!.detail}
           </p>
         )}
+        <p className="muted" data-testid="nl-input-note">
+          {provider === 'replay'
+            ? 'Replay reads formulas recorded for the problem id above (LINC / Logic-LM output); they translate that problem’s text, not necessarily the sentences typed here.'
+            : 'The sentences typed above are the input: each is translated and the translation judged by the prover.'}
+        </p>
+        {provider === 'openai' && <EndpointForm where="nl" />}
       </div>
       {provider === 'cnl' && <CnlGrammar />}
       {nl.failure && (
@@ -99,7 +121,16 @@ export function NlPane() {
           {nl.failure}
         </p>
       )}
-      {nl.outcome && (
+      {nl.outcome && !current && (
+        <p className="nl-mismatch" data-testid="nl-outcome-hidden">
+          The last judgement was for other input
+          {judgedFor
+            ? ` (${judgedFor.provider}${judgedFor.problemId ? ` problem ${judgedFor.problemId}` : ''}, ${judgedFor.premises.length} premise${judgedFor.premises.length === 1 ? '' : 's'})`
+            : ''}
+          ; it is not shown next to these sentences. Judge again.
+        </p>
+      )}
+      {nl.outcome && current && (
         <div className="nl-outcome" data-testid="nl-outcome">
           <p>
             Vote:{' '}
@@ -108,6 +139,7 @@ export function NlPane() {
             </strong>{' '}
             <span className="muted">
               over {nl.outcome.samples.length} samples from {nl.outcome.provider}
+              {judgedFor?.problemId ? ` (recorded problem ${judgedFor.problemId})` : ''}
             </span>
             {Object.keys(edits).length > 0 && (
               <button
@@ -182,6 +214,8 @@ export function SessionsPanel() {
   const recent = useSel((s) => s.session.recent);
   const session = useSel((s) => s.session);
   const runs = useSel((s) => s.runs);
+  const problems = useSel((s) => s.problems);
+  const closed = useSel((s) => s.closed);
   useEffect(() => {
     void effects.refreshRecent();
   }, [effects]);
@@ -215,22 +249,168 @@ export function SessionsPanel() {
         </ul>
       )}
       <h3>Runs in this session</h3>
-      <table className="runs">
+      {runs.length === 0 ? (
+        <p className="muted">No runs yet.</p>
+      ) : (
+        <table className="runs" data-testid="run-history">
+          <thead>
+            <tr>
+              <th>when</th>
+              <th>file</th>
+              <th>prover</th>
+              <th>result</th>
+              <th>time</th>
+            </tr>
+          </thead>
+          <tbody>
+            {runs
+              .slice(-50)
+              .reverse()
+              .map((r, i) => (
+                <tr key={i} data-testid="run-row">
+                  <td title={r.at}>{runWhen(r.at)}</td>
+                  <td>{docTitle({ problems, closed }, r.problemId)}</td>
+                  <td>{r.prover}</td>
+                  <td>{r.status}</td>
+                  <td>{r.timeMs} ms</td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+/** A run's time: the clock time today, else the date and time. */
+function runWhen(at: string): string {
+  const d = new Date(at);
+  if (Number.isNaN(d.getTime())) return at;
+  return d.toDateString() === new Date().toDateString() ? d.toLocaleTimeString() : d.toLocaleString();
+}
+
+/**
+ * The OpenAI-compatible endpoint (base URL, model, write-only key) with Save and a connection test. The engine binds a
+ * stored key to the origin it was entered for; a change of origin is confirmed here before anything is saved, saying
+ * what is sent where.
+ */
+export function EndpointForm({ where }: { where: 'nl' | 'settings' }) {
+  const { effects } = useWorkbench();
+  const saved = useSel((s) => s.settings.nlOpenAi);
+  const keySet = useSel((s) => s.settings.nlApiKeySet === true);
+  const [baseUrl, setBaseUrl] = useState(saved?.baseUrl ?? '');
+  const [model, setModel] = useState(saved?.model ?? '');
+  const [key, setKey] = useState('');
+  const [confirm, setConfirm] = useState(false);
+  const [status, setStatus] = useState<{ ok?: boolean; text: string }>({ text: '' });
+  const [busy, setBusy] = useState(false);
+  const t = (id: string): string => `${where === 'nl' ? 'nl-' : ''}${id}`;
+
+  const savedOrigin = endpointOrigin(saved?.baseUrl || DEFAULT_BASE);
+  const newOrigin = endpointOrigin(baseUrl || DEFAULT_BASE);
+  const changed = baseUrl !== (saved?.baseUrl ?? '') || model !== (saved?.model ?? '') || key !== '';
+  const originChanged = newOrigin !== savedOrigin;
+
+  const save = async (): Promise<void> => {
+    setConfirm(false);
+    setBusy(true);
+    const text = await effects.saveEndpoint({ baseUrl, model, apiKey: key });
+    setKey('');
+    setBusy(false);
+    setStatus({ text });
+  };
+  return (
+    <div className="endpoint" data-testid={t('endpoint')}>
+      <table>
         <tbody>
-          {runs
-            .slice(-50)
-            .reverse()
-            .map((r, i) => (
-              <tr key={i}>
-                <td>{new Date(r.at).toLocaleTimeString()}</td>
-                <td>{r.problemId}</td>
-                <td>{r.prover}</td>
-                <td>{r.status}</td>
-                <td>{r.timeMs} ms</td>
-              </tr>
-            ))}
+          <tr>
+            <td>base URL</td>
+            <td>
+              <input
+                data-testid={t('openai-base')}
+                placeholder={DEFAULT_BASE}
+                value={baseUrl}
+                onChange={(e) => {
+                  setBaseUrl(e.target.value.slice(0, 1000));
+                  setConfirm(false);
+                }}
+              />
+            </td>
+          </tr>
+          <tr>
+            <td>model</td>
+            <td>
+              <input
+                data-testid={t('openai-model')}
+                placeholder="gpt-4o-mini"
+                value={model}
+                onChange={(e) => setModel(e.target.value.slice(0, 200))}
+              />
+            </td>
+          </tr>
+          <tr>
+            <td>API key</td>
+            <td>
+              <input
+                type="password"
+                autoComplete="off"
+                data-testid={t('openai-key')}
+                placeholder={keySet ? `set for ${savedOrigin ?? '?'} (type to replace)` : 'not set'}
+                value={key}
+                onChange={(e) => setKey(e.target.value.slice(0, 1000))}
+              />
+            </td>
+          </tr>
         </tbody>
       </table>
+      {baseUrl.trim() !== '' && !newOrigin && <p className="warn">The base URL must be an http(s) URL.</p>}
+      {confirm && (
+        <div className="confirm" role="alertdialog" aria-labelledby={t('confirm-title')} data-testid={t('endpoint-confirm')}>
+          <strong id={t('confirm-title')}>Send requests to {newOrigin}?</strong>
+          <p>
+            {key
+              ? `The key you typed will be stored for ${newOrigin} and sent there with every judgement.`
+              : `No key is sent to ${newOrigin} unless you enter one for it.`}{' '}
+            {keySet ? `The key stored for ${savedOrigin} is dropped: a key is only ever sent to the origin it was entered for.` : ''}
+          </p>
+          <div className="row">
+            <button className="primary" data-testid={t('endpoint-confirm-yes')} onClick={() => void save()}>
+              Use {newOrigin}
+            </button>
+            <button data-testid={t('endpoint-confirm-no')} onClick={() => setConfirm(false)}>
+              Keep {savedOrigin}
+            </button>
+          </div>
+        </div>
+      )}
+      <div className="row">
+        <button
+          className="primary"
+          data-testid={t('endpoint-save')}
+          disabled={!changed || busy || (baseUrl.trim() !== '' && !newOrigin)}
+          onClick={() => (originChanged && (keySet || key !== '') ? setConfirm(true) : void save())}
+        >
+          Save endpoint
+        </button>
+        <button
+          data-testid={t('endpoint-test')}
+          disabled={busy || changed}
+          title={changed ? 'Save the endpoint first: the test uses the saved settings' : 'Send one short judgement to the endpoint'}
+          onClick={() => {
+            setBusy(true);
+            setStatus({ text: 'testing…' });
+            void effects.testEndpoint().then((r) => {
+              setBusy(false);
+              setStatus(r);
+            });
+          }}
+        >
+          Test connection
+        </button>
+        <span className={status.ok === undefined ? 'muted' : status.ok ? 'ok-text' : 'bad-text'} data-testid={t('endpoint-status')}>
+          {status.text}
+        </span>
+      </div>
     </div>
   );
 }
@@ -311,56 +491,12 @@ export function SettingsPanel() {
       </table>
       <h3>Natural-language providers</h3>
       <p className="muted">
-        openai: any OpenAI-compatible endpoint (OpenAI, vLLM, llama.cpp, Ollama /v1). The API key is write-only: it is stored by the engine,
-        never shown again (empty: env OPENAI_API_KEY).
+        openai: any OpenAI-compatible endpoint (OpenAI, vLLM, llama.cpp, Ollama /v1). The API key is write-only: it is stored by the engine
+        for the endpoint’s origin only, never shown again (empty: env OPENAI_API_KEY for OPENAI_BASE_URL).
       </p>
+      <EndpointForm where="settings" />
       <table className="runs">
         <tbody>
-          <tr>
-            <td>base URL</td>
-            <td>
-              <input
-                data-testid="nl-openai-base"
-                placeholder="https://api.openai.com/v1"
-                value={settings.nlOpenAi?.baseUrl ?? ''}
-                onChange={(e) =>
-                  dispatch({
-                    type: 'settings/loaded',
-                    settings: { ...settings, nlOpenAi: { baseUrl: e.target.value.trim(), model: settings.nlOpenAi?.model ?? '' } },
-                  })
-                }
-              />
-            </td>
-          </tr>
-          <tr>
-            <td>model</td>
-            <td>
-              <input
-                data-testid="nl-openai-model"
-                placeholder="gpt-4o-mini"
-                value={settings.nlOpenAi?.model ?? ''}
-                onChange={(e) =>
-                  dispatch({
-                    type: 'settings/loaded',
-                    settings: { ...settings, nlOpenAi: { baseUrl: settings.nlOpenAi?.baseUrl ?? '', model: e.target.value.trim() } },
-                  })
-                }
-              />
-            </td>
-          </tr>
-          <tr>
-            <td>API key</td>
-            <td>
-              <input
-                type="password"
-                autoComplete="off"
-                data-testid="nl-openai-key"
-                placeholder={settings.nlApiKeySet ? 'set (type to replace)' : 'not set'}
-                value={settings.nlApiKey ?? ''}
-                onChange={(e) => dispatch({ type: 'settings/loaded', settings: { ...settings, nlApiKey: e.target.value } })}
-              />
-            </td>
-          </tr>
           <tr>
             <td>replay file</td>
             <td>

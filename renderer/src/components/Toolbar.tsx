@@ -34,7 +34,7 @@ export function Toolbar() {
   };
 
   return (
-    <header className="toolbar" role="toolbar">
+    <header className="toolbar" role="toolbar" aria-label="workbench" data-testid="toolbar">
       <span className="brand">Entail</span>
       <input
         className="session-name"
@@ -47,7 +47,7 @@ export function Toolbar() {
         {dirty ? '●' : ''}
       </span>
       <div className="group">
-        <button onClick={() => dispatch({ type: 'problem/new', language })} title="New problem">
+        <button onClick={() => dispatch({ type: 'problem/new', language })} title="New problem" data-testid="new-problem">
           New
         </button>
         <button onClick={() => fileInput.current?.click()} title="Open a problem file" data-testid="open-file">
@@ -66,8 +66,9 @@ export function Toolbar() {
       </div>
       <div className="group">
         <label>
-          Language{' '}
+          <span className="lbl">Language </span>
           <select
+            aria-label="language"
             value={language}
             data-testid="language"
             onChange={(e) => dispatch({ type: 'problem/setLanguage', language: e.target.value as Language })}
@@ -80,8 +81,9 @@ export function Toolbar() {
           </select>
         </label>
         <label>
-          Prover{' '}
+          <span className="lbl">Prover </span>
           <select
+            aria-label="prover"
             value={prover}
             data-testid="prover"
             onChange={(e) => dispatch({ type: 'run/choose', prover: e.target.value as ProverId })}
@@ -98,8 +100,10 @@ export function Toolbar() {
           </select>
         </label>
         <label>
-          Timeout s{' '}
+          <span className="lbl">Timeout s </span>
           <input
+            aria-label="timeout in seconds"
+            title="Timeout (seconds)"
             type="number"
             min={1}
             max={3600}
@@ -113,7 +117,7 @@ export function Toolbar() {
           />
         </label>
       </div>
-      <div className="group">
+      <div className="group run-group">
         <button
           className="primary"
           disabled={running}

@@ -41,6 +41,13 @@ export interface Effects {
   /** The current problem as a Lean theorem (no Lean needed). */
   leanExport(): Promise<void>;
   openText(name: string, text: string): void;
+  /**
+   * Save the OpenAI-compatible endpoint (base URL, model, optional new key) from the NL panel's form. The caller has
+   * already had the user confirm a change of origin (the key is bound to the origin it was entered for).
+   */
+  saveEndpoint(form: { baseUrl: string; model: string; apiKey: string }): Promise<string>;
+  /** One short judgement through the saved live endpoint: reachable, key accepted, model answering. */
+  testEndpoint(): Promise<{ ok: boolean; text: string }>;
   dispose(): void;
 }
 
@@ -268,14 +275,18 @@ export function createEffects(api: EntailApi, store: WorkbenchStore): Effects {
         return;
       }
       const requestId = `job-nl-${Date.now().toString(36)}-${++nlSeq}`;
-      dispatch({ type: 'nl/judging', requestId });
+      const provider = s.settings.nlProvider;
+      // Only replay reads a recorded problem: cnl and live LLMs always translate the sentences typed here.
+      const problemId = provider === 'replay' ? s.nl.problemId.trim() : '';
+      const conclusion = s.nl.conclusion.trim();
+      dispatch({ type: 'nl/judging', requestId, inputs: { provider, problemId, premises, conclusion } });
       const r = await api.nlJudge({
         premises,
-        conclusion: s.nl.conclusion.trim(),
-        provider: s.settings.nlProvider,
+        conclusion,
+        provider,
         k: s.settings.nlSamples,
         requestId,
-        ...(s.nl.problemId.trim() ? { problemId: s.nl.problemId.trim() } : {}),
+        ...(problemId ? { problemId } : {}),
         ...(edited ? { edited } : {}),
       });
       if (getState().nl.requestId !== requestId) return; // cancelled meanwhile
@@ -388,6 +399,32 @@ export function createEffects(api: EntailApi, store: WorkbenchStore): Effects {
       const r = await api.lean({ op: 'export', text: p.text, dialect: p.language, name: p.title });
       if (r.kind === 'ok' && r.value.code !== undefined) dispatch({ type: 'lean/exported', code: r.value.code });
       else dispatch({ type: 'lean/failed', failure: r.kind === 'ok' ? r.value.detail : describeFailure(r) });
+    },
+    async saveEndpoint(form) {
+      const { nlApiKey: _typed, ...rest } = getState().settings;
+      void _typed;
+      const nlOpenAi = { baseUrl: form.baseUrl.trim(), model: form.model.trim() };
+      const r = await api.settingsSet({ settings: { ...rest, nlOpenAi, ...(form.apiKey ? { nlApiKey: form.apiKey } : {}) } });
+      if (r.kind !== 'ok') return describeFailure(r);
+      dispatch({ type: 'settings/loaded', settings: r.value });
+      const nl = await api.nlProviders({});
+      if (nl.kind === 'ok') dispatch({ type: 'nl/providers', providers: nl.value });
+      return r.value.nlApiKeySet ? 'saved (key set for this endpoint)' : 'saved (no key for this endpoint)';
+    },
+    async testEndpoint() {
+      const t0 = Date.now();
+      const r = await api.nlJudge({
+        premises: ['Rex is a dog.'],
+        conclusion: 'Rex is a dog.',
+        provider: 'openai',
+        k: 1,
+        requestId: `job-nl-test-${Date.now().toString(36)}-${++nlSeq}`,
+      });
+      const ms = Date.now() - t0;
+      if (r.kind !== 'ok') return { ok: false, text: `failed after ${ms} ms: ${describeFailure(r)}` };
+      const s = r.value.samples[0];
+      if (!s || s.verdict === 'Error') return { ok: false, text: `the endpoint answered in ${ms} ms but: ${s?.message ?? 'no sample'}` };
+      return { ok: true, text: `connected: the model answered in ${ms} ms (test sentence judged ${s.verdict})` };
     },
     openText(name, text) {
       if (looksBinary(text)) {

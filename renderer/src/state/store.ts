@@ -84,6 +84,10 @@ export interface State {
     /** Recorded problem id for the replay provider. */
     readonly problemId: string;
     readonly outcome?: NlOutcome;
+    /** The inputs `outcome` was judged from: an outcome is shown only while they are still the inputs. */
+    readonly outcomeFor?: NlInputs;
+    /** The inputs of the judgement in flight. */
+    readonly pendingFor?: NlInputs;
     readonly failure?: string;
     readonly providers: readonly { readonly id: string; readonly available: boolean; readonly detail: string }[];
   };
@@ -98,6 +102,10 @@ export interface State {
   };
   readonly connection: 'connected' | 'disconnected' | 'reconnecting';
   readonly tab: Tab;
+  /** Workbench layout (issue 19): editor share of the workspace width, help overlay. */
+  readonly layout: { readonly split: number; readonly help: boolean };
+  /** Documents closed in this session, newest last (reopenable: closing a tab never loses its text). */
+  readonly closed: readonly ProblemDoc[];
   readonly notices: readonly Notice[];
   readonly noticeSeq: number;
   readonly panels: Readonly<Partial<Record<'batch' | 'lean' | 'explore', string>>>;
@@ -163,7 +171,7 @@ export type Action =
   | { type: 'graph/search'; text: string }
   | { type: 'nl/edit'; premises?: string; conclusion?: string }
   | { type: 'nl/providers'; providers: State['nl']['providers'] }
-  | { type: 'nl/judging'; requestId?: string }
+  | { type: 'nl/judging'; requestId?: string; inputs?: NlInputs }
   | { type: 'nl/problemId'; problemId: string }
   | { type: 'nl/judged'; outcome: NlOutcome }
   | { type: 'nl/failed'; failure: string }
@@ -194,10 +202,31 @@ export type Action =
   | { type: 'lean/answer'; view: LeanView }
   | { type: 'lean/exported'; code: string }
   | { type: 'lean/failed'; failure: string }
+  // Layout and tab lifecycle (issue 19).
+  | { type: 'layout/split'; split: number }
+  | { type: 'layout/help'; open: boolean }
+  | { type: 'problem/reopen' }
   | { type: 'notice'; level: Notice['level']; text: string }
   | { type: 'notice/dismiss'; id: number };
 
 export type ActionType = Action['type'];
+
+/** What an NL judgement was asked about (provider, recorded problem id for replay, the typed text). */
+export interface NlInputs {
+  readonly provider: string;
+  readonly problemId: string;
+  readonly premises: readonly string[];
+  readonly conclusion: string;
+}
+
+/** Editor share of the workspace width (the session schema's `ui.split` bounds). */
+export const SPLIT_MIN = 0.2;
+export const SPLIT_MAX = 0.8;
+export const SPLIT_DEFAULT = 0.5;
+export function clampSplit(x: number): number {
+  return Number.isFinite(x) ? Math.min(SPLIT_MAX, Math.max(SPLIT_MIN, x)) : SPLIT_DEFAULT;
+}
+const MAX_CLOSED = 50;
 
 export const SAMPLE_PROBLEM = `% Entail workbench: write a problem, press Ctrl+Enter to prove it.
 fof(socrates_is_a_man, axiom, man(socrates)).
@@ -226,6 +255,8 @@ export function initialState(): State {
     session: { id: newSessionId(), rev: 0, name: 'untitled session', dirty: false, recent: [] },
     connection: 'connected',
     tab: 'result',
+    layout: { split: SPLIT_DEFAULT, help: false },
+    closed: [],
     notices: [],
     noticeSeq: 0,
     panels: {},
@@ -290,9 +321,12 @@ export function reduce(s: State, a: Action): State {
     case 'problem/close': {
       if (s.problems.length <= 1) return s;
       const problems = s.problems.filter((p) => p.id !== a.id);
+      const gone = s.problems.find((p) => p.id === a.id);
+      if (!gone) return s;
       return withDocResult({
         ...s,
         problems,
+        closed: [...s.closed.filter((p) => p.id !== a.id), gone].slice(-MAX_CLOSED),
         activeId: s.activeId === a.id ? problems[0]!.id : s.activeId,
         session: { ...s.session, dirty: true },
       });
@@ -347,6 +381,7 @@ export function reduce(s: State, a: Action): State {
           runs: [...s.runs, record].slice(-MAX_RUNS),
           graph: { ...s.graph, selected: undefined },
           session: { ...s.session, dirty: true },
+          tab: tabForResult(s, problemId, r),
         };
       }
       if (st.state === 'cancelled') return { ...s, run: { ...s.run, phase: 'cancelled', message: 'cancelled' } };
@@ -372,6 +407,7 @@ export function reduce(s: State, a: Action): State {
         runs: [...s.runs, record].slice(-MAX_RUNS),
         graph: { ...s.graph, selected: undefined },
         session: { ...s.session, dirty: true },
+        tab: tabForResult(s, problemId, r),
       };
     }
     case 'run/rejected':
@@ -395,11 +431,17 @@ export function reduce(s: State, a: Action): State {
     case 'nl/providers':
       return { ...s, nl: { ...s.nl, providers: a.providers } };
     case 'nl/judging':
-      return { ...s, nl: { ...s.nl, busy: true, requestId: a.requestId, failure: undefined } };
+      return {
+        ...s,
+        nl: { ...s.nl, busy: true, requestId: a.requestId, failure: undefined, ...(a.inputs ? { pendingFor: a.inputs } : {}) },
+      };
     case 'nl/problemId':
       return { ...s, nl: { ...s.nl, problemId: a.problemId } };
     case 'nl/judged':
-      return { ...s, nl: { ...s.nl, busy: false, requestId: undefined, outcome: a.outcome, failure: undefined } };
+      return {
+        ...s,
+        nl: { ...s.nl, busy: false, requestId: undefined, outcome: a.outcome, outcomeFor: s.nl.pendingFor, failure: undefined },
+      };
     case 'nl/failed':
       return { ...s, nl: { ...s.nl, busy: false, requestId: undefined, failure: a.failure } };
     case 'session/recent':
@@ -430,6 +472,8 @@ export function reduce(s: State, a: Action): State {
         activeId,
         runs,
         tab: isTab(ss.ui?.tab) ? ss.ui.tab : s.tab,
+        layout: { ...s.layout, split: clampSplit(ss.ui?.split ?? s.layout.split) },
+        closed: (ss.closed ?? []).map((p) => ({ ...p })).slice(-MAX_CLOSED),
         parse: { forText: '' },
         run: { phase: 'idle', elapsedMs: 0, message: '' },
         nl: {
@@ -437,6 +481,7 @@ export function reduce(s: State, a: Action): State {
           premises: ss.nl?.premises.join('\n') ?? s.nl.premises,
           conclusion: ss.nl?.conclusion ?? s.nl.conclusion,
           outcome: undefined,
+          outcomeFor: undefined,
         },
         session: { ...s.session, id: ss.id, rev: ss.rev, name: ss.name, path: a.path, dirty: false },
         graph: { ...s.graph, selected: undefined },
@@ -520,6 +565,26 @@ export function reduce(s: State, a: Action): State {
       return { ...s, lean: { ...s.lean, busy: false, exported: a.code } };
     case 'lean/failed':
       return { ...s, lean: { ...s.lean, busy: false, failure: a.failure } };
+    case 'layout/split': {
+      const split = clampSplit(a.split);
+      return split === s.layout.split ? s : { ...s, layout: { ...s.layout, split }, session: { ...s.session, dirty: true } };
+    }
+    case 'layout/help':
+      return { ...s, layout: { ...s.layout, help: a.open } };
+    case 'problem/reopen': {
+      const doc = s.closed[s.closed.length - 1];
+      if (!doc) return s;
+      // A reopened document keeps its text; a clash with a live id (a new tab took it) gets a fresh id.
+      const id = s.problems.some((p) => p.id === doc.id) ? nextProblemId(s) : doc.id;
+      return withDocResult({
+        ...s,
+        problems: [...s.problems, { ...doc, id }],
+        closed: s.closed.slice(0, -1),
+        activeId: id,
+        parse: { forText: '' },
+        session: { ...s.session, dirty: true },
+      });
+    }
     case 'notice':
       return notice(s, a.level, a.text);
     case 'notice/dismiss':
@@ -544,7 +609,8 @@ export function toSession(s: State): Session {
     nl: { premises: splitLines(s.nl.premises), conclusion: s.nl.conclusion },
     // Keep the proof objects of the last few runs only: sessions stay small enough to autosave.
     runs: s.runs.map((r, i) => ({ ...r, result: i >= s.runs.length - 10 ? r.result : undefined })),
-    ui: { tab: s.tab, split: 0.5 },
+    ...(s.closed.length > 0 ? { closed: s.closed.map((p) => ({ ...p })) } : {}),
+    ui: { tab: s.tab, split: clampSplit(s.layout.split) },
   };
 }
 
@@ -563,6 +629,38 @@ export function toSessionKey(s: State): string {
 function withDocResult(s: State): State {
   const last = [...s.runs].reverse().find((r) => r.problemId === s.activeId && r.result);
   return last?.result === s.result ? s : { ...s, result: last?.result, graph: { ...s.graph, selected: undefined } };
+}
+
+/**
+ * The panel to show when a run of `problemId` ends: a result without a proof graph (a countermodel, Unknown)
+ * moves the proof-graph tab to the result tab, which shows the countermodel; other tabs are left alone.
+ */
+function tabForResult(s: State, problemId: string, r: RunResult): Tab {
+  return problemId === s.activeId && s.tab === 'graph' && !r.graph ? 'result' : s.tab;
+}
+
+/**
+ * Whether the NL outcome on screen was judged from the inputs now in the panel (provider, recorded problem id for
+ * replay, premises and conclusion as typed): an outcome for other input is never shown next to these sentences.
+ */
+export function nlOutcomeIsCurrent(s: State): boolean {
+  const f = s.nl.outcomeFor;
+  if (!s.nl.outcome || !f) return false;
+  const provider = s.settings.nlProvider;
+  const problemId = provider === 'replay' ? s.nl.problemId.trim() : '';
+  const premises = splitLines(s.nl.premises);
+  return (
+    f.provider === provider &&
+    f.problemId === problemId &&
+    f.conclusion === s.nl.conclusion.trim() &&
+    f.premises.length === premises.length &&
+    f.premises.every((p, i) => p === premises[i])
+  );
+}
+
+/** The title of a document by id, including closed ones (run history names files, not ids). */
+export function docTitle(s: Pick<State, 'problems' | 'closed'>, id: string): string {
+  return s.problems.find((p) => p.id === id)?.title ?? s.closed.find((p) => p.id === id)?.title ?? id;
 }
 
 function isTab(t: string | undefined): t is Tab {
