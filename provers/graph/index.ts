@@ -13,3 +13,5 @@ export * from './view.js';
 export { pageMain, pageScript } from './page.js';
 export type { PageData, PageGraph } from './page.js';
 export { cspHash } from './sha256.js';
+export { rangesForStep, sourceNames, statementAt, statementRanges, stepsFedBy } from './link.js';
+export type { LineRange, StatementPos, StatementRange } from './link.js';

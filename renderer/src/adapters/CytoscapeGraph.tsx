@@ -23,6 +23,8 @@ export interface CytoscapeGraphProps {
   readonly view: ProofView;
   readonly selected?: string;
   readonly matches: readonly string[];
+  /** Steps fed by the formula under the editor's cursor (drawn with a halo). */
+  readonly fed?: readonly string[];
   readonly onSelect: (id: string | undefined) => void;
   /** Double-click on a step with hidden premises. */
   readonly onExpand?: (id: string) => void;
@@ -39,6 +41,8 @@ declare global {
       boxes(): { id: string; x1: number; y1: number; x2: number; y2: number; fontPx: number }[];
       /** The canvas in page coordinates. */
       canvas(): { x: number; y: number; width: number; height: number };
+      /** Ids of the steps drawn as fed by the editor's cursor formula. */
+      fed(): string[];
       readyMs?: number;
       completeMs?: number;
       nodes: number;
@@ -121,6 +125,10 @@ function stylesheet(view: ProofView, dark: boolean): cytoscape.StylesheetJson {
     { selector: 'node.match', style: { 'border-color': p.highlight, 'border-width': 3 } },
     { selector: 'node:selected', style: { 'border-color': p.highlight, 'border-width': 3.5 } },
     { selector: '.faded', style: { opacity: 0.4 } },
+    {
+      selector: 'node.fed',
+      style: { 'underlay-color': p.highlight, 'underlay-opacity': 0.45, 'underlay-padding': 5, 'underlay-shape': 'round-rectangle' },
+    } as unknown as cytoscape.StylesheetJsonBlock,
   ];
 }
 
@@ -292,6 +300,7 @@ export const CytoscapeGraph = forwardRef<GraphHandle, CytoscapeGraphProps>(funct
           };
         });
       },
+      fed: () => cy.nodes('.fed').map((n) => n.id()),
       canvas() {
         const r = host.current!.getBoundingClientRect();
         return { x: r.left, y: r.top, width: r.width, height: r.height };
@@ -340,6 +349,23 @@ export const CytoscapeGraph = forwardRef<GraphHandle, CytoscapeGraphProps>(funct
       for (const [c, eles] of by) eles.addClass(c);
     });
   }, [props.selected, props.matches, props.view, dark]);
+
+  // Steps fed by the editor's cursor formula: one class, its own pass (independent of selection and search).
+  const fed = props.fed;
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const ids = new Set(fed ?? []);
+    cy.batch(() => {
+      cy.nodes('.fed')
+        .filter((n) => !ids.has(n.id()))
+        .removeClass('fed');
+      if (ids.size > 0)
+        cy.nodes()
+          .filter((n) => ids.has(n.id()) && !n.hasClass('fed'))
+          .addClass('fed');
+    });
+  }, [fed, props.view, dark]);
 
   return <div ref={host} className="graph-host" data-testid="graph-canvas" style={{ background: palette.background, minHeight: 240 }} />;
 });

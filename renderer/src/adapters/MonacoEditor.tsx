@@ -4,7 +4,7 @@
  * callbacks. Monaco is bundled by Vite (no CDN) and its one worker is built as a
  * module worker, which the CSP allows ('self' + blob:).
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import * as monaco from 'monaco-editor/editor/editor.api.js';
 import 'monaco-editor/features/hover/register.js';
 import 'monaco-editor/features/bracketMatching/register.js';
@@ -15,6 +15,7 @@ import 'monaco-editor/features/contextmenu/register.js';
 import 'monaco-editor/features/gotoError/register.js';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
 import type { Diagnostic, Language, SymbolInfo } from '../../../api/contract.js';
+import type { LineRange } from '../../../provers/graph/link.js';
 import { MONACO_LANGUAGE_ID, registerLanguages } from './languages.js';
 import { followColorScheme } from './monacoTheme.js';
 
@@ -39,6 +40,8 @@ export interface MonacoEditorProps {
   readonly docId: string;
   /** data-testid of the host (default `editor`, the problem editor). */
   readonly testId?: string;
+  /** Proof graph ⇄ editor linking (see `useEditorLink`). */
+  readonly link?: EditorLink;
 }
 
 const OWNER = 'entail-parser';
@@ -50,6 +53,8 @@ export function MonacoEditor(props: MonacoEditorProps) {
   // Callbacks change every render; Monaco listeners read the latest through refs.
   const latest = useRef(props);
   latest.current = props;
+  const [editor, setEditor] = useState<monaco.editor.IStandaloneCodeEditor | null>(null);
+  useEditorLink(editor, props.link);
 
   useEffect(() => {
     const ed = monaco.editor.create(host.current!, {
@@ -67,6 +72,7 @@ export function MonacoEditor(props: MonacoEditorProps) {
       maxTokenizationLineLength: 5000,
     });
     editorRef.current = ed;
+    setEditor(ed);
     const sub = ed.onDidChangeModelContent(() => {
       const v = ed.getValue();
       if (v !== latest.current.text) latest.current.onChange(v);
@@ -160,4 +166,70 @@ export function MonacoEditor(props: MonacoEditorProps) {
   }, [props.diagnostics, props.docId]);
 
   return <div ref={host} className="monaco-host" data-testid={props.testId ?? 'editor'} />;
+}
+
+/**
+ * Linking with the proof graph, kept apart from the editor's own behaviour: `reveal` selects
+ * whole lines (one selection per range, the first scrolled into view) each time its `seq`
+ * changes; `onCursorLine` hears the cursor's line when the user moves it (not when `reveal`
+ * moved it, so a step's selection does not turn into a cursor highlight of one input).
+ */
+export interface EditorLink {
+  readonly reveal?: { readonly seq: number; readonly ranges: readonly LineRange[] };
+  readonly onCursorLine?: (line: number | undefined) => void;
+  /** data-testid-like name of the test probe (`window.__entailEditor[probe]`); default `editor`. */
+  readonly probe?: string;
+}
+
+const LINK_SOURCE = 'entail-link';
+
+declare global {
+  interface Window {
+    /** Test hook: each linked editor's selections as 1-based line/column ranges. */
+    __entailEditor?: Record<string, { selections(): { startLine: number; startColumn: number; endLine: number; endColumn: number }[] }>;
+  }
+}
+
+export function useEditorLink(ed: monaco.editor.IStandaloneCodeEditor | null, link: EditorLink | undefined): void {
+  const onCursor = useRef(link?.onCursorLine);
+  onCursor.current = link?.onCursorLine;
+  const probe = link?.probe ?? 'editor';
+  const linked = link !== undefined;
+  useEffect(() => {
+    if (!ed || !linked) return;
+    const sub = ed.onDidChangeCursorPosition((e) => {
+      if (e.source !== LINK_SOURCE) onCursor.current?.(e.position.lineNumber);
+    });
+    const probes = (window.__entailEditor ??= {});
+    probes[probe] = {
+      selections: () =>
+        (ed.getSelections() ?? []).map((r) => ({
+          startLine: r.startLineNumber,
+          startColumn: r.startColumn,
+          endLine: r.endLineNumber,
+          endColumn: r.endColumn,
+        })),
+    };
+    return () => {
+      sub.dispose();
+      delete probes[probe];
+    };
+  }, [ed, linked, probe]);
+  const seq = link?.reveal?.seq;
+  const ranges = link?.reveal?.ranges;
+  useEffect(() => {
+    const m = ed?.getModel();
+    if (!ed || !m || !ranges || ranges.length === 0) return;
+    const last = m.getLineCount();
+    const sel = ranges
+      .filter((r) => r.startLine >= 1 && r.startLine <= last)
+      .map((r) => {
+        const end = Math.min(Math.max(r.endLine, r.startLine), last);
+        return new monaco.Selection(r.startLine, 1, end, m.getLineMaxColumn(end));
+      });
+    if (sel.length === 0) return;
+    ed.setSelections(sel, LINK_SOURCE);
+    ed.revealRangeInCenterIfOutsideViewport(sel[0]!, monaco.editor.ScrollType.Smooth);
+    // `seq` is the request: the same ranges asked for again are selected again.
+  }, [ed, seq, ranges]);
 }

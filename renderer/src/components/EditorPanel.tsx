@@ -25,11 +25,18 @@ export function EditorPanel() {
   useEffect(() => {
     docTabs.current?.querySelector('.doc-tab.active')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [activeId, problems.length]);
+  // Proof graph ⇄ editor linking: a clicked step's lines come in, the cursor's line goes out.
+  const reveal = useSel((s) => s.link.reveal);
+  const onCursorLine = useCallback((line: number | undefined) => dispatch({ type: 'link/cursor', line }), [dispatch]);
 
+  // Parse whenever the parse on record is not of this text: an edit, or a reset (a session restored
+  // or a document switched to) that leaves the text as it was.
+  const parsedFor = useSel((s) => s.parse.forText);
   useEffect(() => {
+    if (parsedFor === doc.text && doc.text !== '') return;
     const t = setTimeout(() => void effects.parse(), PARSE_DELAY_MS);
     return () => clearTimeout(t);
-  }, [doc.text, doc.language, effects]);
+  }, [doc.text, doc.language, parsedFor, effects]);
 
   const symbols = useCallback((name: string) => (store.getState().parse.outcome?.symbols ?? []).filter((x) => x.name === name), [store]);
 
@@ -84,6 +91,7 @@ export function EditorPanel() {
           onRun={() => void effects.prove()}
           onEscape={() => document.querySelector<HTMLElement>('.side [role="tab"][tabindex="0"]')?.focus()}
           symbols={symbols}
+          link={{ ...(reveal ? { reveal } : {}), onCursorLine }}
         />
       </Suspense>
       <div className="diagnostics" data-testid="diagnostics" aria-live="polite">

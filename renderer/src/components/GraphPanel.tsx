@@ -8,6 +8,11 @@ import { download } from '../download.js';
 import { parentsOf, searchNodes } from '../state/graphview.js';
 import type { GraphData } from '../../../api/contract.js';
 import { PALETTES, ROLE_CLASSES, ROLE_LABEL, buildView, defaultFocus, roleClass } from '../../../provers/graph/view.js';
+import { indexGraph } from '../../../provers/graph/model.js';
+import { rangesForStep, statementRanges, stepsFedBy } from '../../../provers/graph/link.js';
+import type { StatementRange } from '../../../provers/graph/link.js';
+import { activeProblem } from '../state/store.js';
+import type { State } from '../state/store.js';
 
 export function GraphPanel() {
   const graph = useSel((s) => s.result?.graph);
@@ -45,13 +50,23 @@ function Legend() {
           {ROLE_LABEL[r]}
         </span>
       ))}
-      <span className="muted">thick border: interesting step · dashed: premises hidden (double-click to expand)</span>
+      <span className="muted">
+        thick border: interesting step · dashed: premises hidden (double-click to expand) · orange halo: fed by the formula under the
+        editor's cursor · click a step to select its source lines
+      </span>
     </div>
   );
 }
 
 /** How many rows the step table lists (the graph shows the rest). */
 const TABLE_ROWS = 400;
+
+const NO_STATEMENTS: readonly StatementRange[] = Object.freeze([]);
+
+/** The active document's statements, when the parse is of its current text. */
+function parsedStatements(s: State) {
+  return s.parse.forText === activeProblem(s).text ? s.parse.outcome?.statements : undefined;
+}
 
 export function GraphExplorer({ graph }: { graph: GraphData }) {
   const { effects } = useWorkbench();
@@ -60,6 +75,23 @@ export function GraphExplorer({ graph }: { graph: GraphData }) {
   const search = useSel((s) => s.graph.search);
   const selected = useSel((s) => s.graph.selected);
   const handle = useRef<GraphHandle>(null);
+  // Linking with the editor: statement line ranges of the active document (re-derived when its parse changes).
+  const statements = useSel(parsedStatements);
+  const text = useSel((s) => activeProblem(s).text);
+  const cursorLine = useSel((s) => s.link.cursorLine);
+  const ranges = useMemo(() => (statements ? statementRanges(text, statements) : NO_STATEMENTS), [statements, text]);
+  const fullIndex = useMemo(() => indexGraph(graph), [graph]);
+  const fed = useMemo(
+    () => (cursorLine === undefined ? { steps: [] } : stepsFedBy(graph, ranges, cursorLine, fullIndex)),
+    [graph, ranges, cursorLine, fullIndex],
+  );
+  /** Select a step and its source lines in the editor (an input's statement, or the inputs a derived step came from). */
+  const select = (id: string | undefined): void => {
+    dispatch({ type: 'graph/select', id });
+    if (id === undefined) return;
+    const lines = rangesForStep(graph, id, ranges, fullIndex);
+    if (lines.length > 0) dispatch({ type: 'link/reveal', ranges: lines });
+  };
   // View options are per opened graph: a large proof opens collapsed and focused on its spine.
   const initial = useMemo(() => defaultFocus(graph), [graph]);
   const [collapse, setCollapse] = useState(storedCollapse || initial.collapsePreprocessing === true);
@@ -78,6 +110,11 @@ export function GraphExplorer({ graph }: { graph: GraphData }) {
     [graph, collapse, focus, expanded, subproof],
   );
   const shown = view.graph;
+  const fedShown = useMemo(() => {
+    const ids = new Set(shown.nodes.map((n) => n.id));
+    return fed.steps.filter((id) => ids.has(id));
+  }, [shown, fed]);
+  const fedSet = useMemo(() => new Set(fedShown), [fedShown]);
   const matches = useMemo(() => searchNodes(shown, search), [shown, search]);
   const node = selected ? shown.nodes.find((n) => n.id === selected) : undefined;
   const parents = useMemo(() => (selected ? parentsOf(shown, selected) : []), [shown, selected]);
@@ -151,6 +188,12 @@ export function GraphExplorer({ graph }: { graph: GraphData }) {
           onChange={(e) => dispatch({ type: 'graph/search', text: e.target.value })}
         />
         {search && <span className="muted">{matches.length} match(es)</span>}
+        {fed.statement !== undefined && (
+          <span className="muted" data-testid="linked-statement">
+            {fed.statement} feeds {fedShown.length} shown step{fedShown.length === 1 ? '' : 's'}
+            {fed.steps.length > fedShown.length ? ` (${fed.steps.length} in all)` : ''}
+          </span>
+        )}
         <button onClick={() => handle.current?.fit()}>Fit</button>
         <button onClick={() => handle.current?.zoom(1.25)} aria-label="zoom in">
           +
@@ -194,7 +237,8 @@ export function GraphExplorer({ graph }: { graph: GraphData }) {
             view={view}
             selected={selected}
             matches={matches}
-            onSelect={(id) => dispatch({ type: 'graph/select', id })}
+            fed={fedShown}
+            onSelect={select}
             onExpand={expand}
           />
         </Suspense>
@@ -225,7 +269,7 @@ export function GraphExplorer({ graph }: { graph: GraphData }) {
                 <ul data-testid="node-parents">
                   {parents.map((p) => (
                     <li key={p.node.id}>
-                      <button className="link" onClick={() => dispatch({ type: 'graph/select', id: p.node.id })}>
+                      <button className="link" onClick={() => select(p.node.id)}>
                         {p.node.label}. {p.node.text}
                       </button>
                       {p.subst && <div className="subst">σ: {p.subst}</div>}
@@ -239,7 +283,7 @@ export function GraphExplorer({ graph }: { graph: GraphData }) {
                   <ul>
                     {usedBy.map((n) => (
                       <li key={n.id}>
-                        <button className="link" onClick={() => dispatch({ type: 'graph/select', id: n.id })}>
+                        <button className="link" onClick={() => select(n.id)}>
                           {n.label}. {n.rule}
                         </button>
                       </li>
@@ -272,9 +316,14 @@ export function GraphExplorer({ graph }: { graph: GraphData }) {
               <tr
                 key={n.id}
                 data-testid="graph-step"
-                className={n.id === selected ? 'selected' : undefined}
-                onClick={() => dispatch({ type: 'graph/select', id: n.id })}
-                style={{ cursor: 'pointer', fontWeight: n.id === selected ? 600 : undefined }}
+                className={n.id === selected ? 'selected' : fedSet.has(n.id) ? 'fed' : undefined}
+                data-fed={fedSet.has(n.id) ? 'true' : undefined}
+                onClick={() => select(n.id)}
+                style={{
+                  cursor: 'pointer',
+                  fontWeight: n.id === selected ? 600 : undefined,
+                  boxShadow: fedSet.has(n.id) ? `inset 3px 0 0 ${PALETTES.light.highlight}` : undefined,
+                }}
               >
                 <td>{n.label}</td>
                 <td>{n.source ?? ''}</td>

@@ -7,6 +7,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import { DEFAULT_SETTINGS, SESSION_VERSION } from '../../../api/contract.js';
+import type { LineRange } from '../../../provers/graph/link.js';
 import type {
   BatchRow,
   BatchSummaryView,
@@ -146,6 +147,12 @@ export interface State {
     readonly summary?: BatchSummaryView;
     readonly failure?: string;
   };
+  /**
+   * Proof graph ⇄ editor linking (issue 20): the lines a clicked step asks the editor to
+   * select (`seq` tells two requests for the same lines apart), and the editor's cursor line
+   * (the graph highlights the steps the statement under it feeds). Not saved in sessions.
+   */
+  readonly link: { readonly reveal?: { readonly seq: number; readonly ranges: readonly LineRange[] }; readonly cursorLine?: number };
 }
 
 export type Action =
@@ -206,6 +213,9 @@ export type Action =
   | { type: 'layout/split'; split: number }
   | { type: 'layout/help'; open: boolean }
   | { type: 'problem/reopen' }
+  /** Proof graph ⇄ editor linking: select these lines in the editor; the editor's cursor moved to a line. */
+  | { type: 'link/reveal'; ranges: readonly LineRange[] }
+  | { type: 'link/cursor'; line?: number }
   | { type: 'notice'; level: Notice['level']; text: string }
   | { type: 'notice/dismiss'; id: number };
 
@@ -270,6 +280,7 @@ export function initialState(): State {
       phase: 'idle',
     },
     lean: { code: LEAN_SAMPLE, busy: false },
+    link: {},
   };
 }
 
@@ -585,6 +596,11 @@ export function reduce(s: State, a: Action): State {
         session: { ...s.session, dirty: true },
       });
     }
+    // Proof graph ⇄ editor linking.
+    case 'link/reveal':
+      return { ...s, link: { ...s.link, reveal: { seq: (s.link.reveal?.seq ?? 0) + 1, ranges: a.ranges } } };
+    case 'link/cursor':
+      return s.link.cursorLine === a.line ? s : { ...s, link: { ...s.link, cursorLine: a.line } };
     case 'notice':
       return notice(s, a.level, a.text);
     case 'notice/dismiss':
