@@ -11,7 +11,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Problem } from '../logic/problem.js';
 import type { ProverResult } from '../logic/proof.js';
 import { runExternal } from '../external/index.js';
@@ -466,6 +465,3 @@ export async function runBatch(opts: BatchOptions, onEvent: (e: BatchEvent) => v
     if (!opts.deps) await deps.dispose?.();
   }
 }
-
-/** Path of this module's folder, for tests that need the fake prover modules. */
-export const BATCH_DIR = dirname(fileURLToPath(import.meta.url));

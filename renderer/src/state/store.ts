@@ -219,8 +219,6 @@ export type Action =
   | { type: 'notice'; level: Notice['level']; text: string }
   | { type: 'notice/dismiss'; id: number };
 
-export type ActionType = Action['type'];
-
 /** What an NL judgement was asked about (provider, recorded problem id for replay, the typed text). */
 export interface NlInputs {
   readonly provider: string;
