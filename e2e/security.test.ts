@@ -248,6 +248,54 @@ describe('security e2e: other pages, changed endpoints, runaway jobs, hostile gr
     for (const s of evil.seen) assert.ok(!JSON.stringify(s).includes(SECRET), `the key reached ${evil.url}: ${JSON.stringify(s.headers)}`);
   });
 
+  test('the workbench asks before a key is used with a new endpoint, and a changed origin drops the stored key', async () => {
+    const TYPED = 'sk-typed-in-the-form-9876543210';
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const tid = (id: string) => page.getByTestId(id);
+    await tid('tab-settings').click();
+    await tid('endpoint').waitFor();
+    const settings = async () => (await api('settingsGet', {})).value as { nlOpenAi?: { baseUrl: string }; nlApiKeySet?: boolean };
+    const fill = async (baseUrl: string, key: string) => {
+      await tid('openai-base').fill(baseUrl);
+      await tid('openai-model').fill('m');
+      await tid('openai-key').fill(key);
+      await tid('endpoint-save').click();
+    };
+
+    // A key typed for a new origin: the dialog names the origin it will go to, nothing is saved before Yes.
+    await fill(`${home.url}/v1`, TYPED);
+    await tid('endpoint-confirm').waitFor();
+    assert.ok((await tid('endpoint-confirm').innerText()).includes(`Send requests to ${home.url}?`), 'the dialog names the new origin');
+    assert.notEqual((await settings()).nlOpenAi?.baseUrl, `${home.url}/v1`, 'nothing saved while the dialog is open');
+    await tid('endpoint-confirm-yes').click();
+    await tid('endpoint-confirm').waitFor({ state: 'detached' });
+    await page.getByText('saved (key set for this endpoint)').waitFor();
+    assert.deepEqual([(await settings()).nlOpenAi?.baseUrl, (await settings()).nlApiKeySet], [`${home.url}/v1`, true]);
+
+    // Another origin, no key typed: asked again; "Keep" changes nothing.
+    await fill(`${evil.url}/v1`, '');
+    await tid('endpoint-confirm').waitFor();
+    assert.match(await tid('endpoint-confirm').innerText(), /is dropped/);
+    await tid('endpoint-confirm-no').click();
+    assert.deepEqual([(await settings()).nlOpenAi?.baseUrl, (await settings()).nlApiKeySet], [`${home.url}/v1`, true]);
+
+    // Confirmed: the endpoint moves, the stored key does not go with it.
+    await tid('endpoint-save').click();
+    await tid('endpoint-confirm-yes').click();
+    await page.getByText('saved (no key for this endpoint)').waitFor();
+    assert.deepEqual([(await settings()).nlOpenAi?.baseUrl, (await settings()).nlApiKeySet], [`${evil.url}/v1`, false]);
+    const before = evil.seen.length;
+    await api('nlJudge', { premises: ['Rex is a dog.'], conclusion: 'Rex is a dog.', provider: 'openai', k: 1 });
+    assert.ok(evil.seen.length > before, 'the new endpoint was called');
+    for (const s of evil.seen.slice(before)) {
+      const seen = JSON.stringify(s);
+      assert.ok(!seen.includes(TYPED) && !seen.includes(SECRET), `a key reached ${evil.url}: ${JSON.stringify(s.headers)}`);
+    }
+    await context.close();
+  });
+
   test('`loop :- loop.` at the largest step count runs off the event loop: /health answers throughout, the job stops at its limit', async (t: TestContext) => {
     const target = `http://127.0.0.1:${server.port}`;
     let running = true;
