@@ -107,7 +107,7 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
 }
 
-describe('proof graph panel e2e', { skip: skip ?? false, timeout: 170_000 }, () => {
+describe('proof graph panel e2e', { skip: skip ?? false, timeout: 400_000 }, () => {
   let h: Harness;
   before(async () => {
     h = await launch();

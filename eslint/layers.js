@@ -103,7 +103,13 @@ export const LAYERS = [
     why: 'the one service: engine and nl behind the API',
   },
   { layer: 'server', may: ['api', 'service'], node: 'all', packages: ['ws'], why: 'a shell: HTTP/WebSocket over the service' },
-  { layer: 'electron/main', may: ['api', 'service'], node: 'all', packages: ['electron'], why: 'a shell: IPC over the service' },
+  {
+    layer: 'electron/main',
+    may: ['api', 'service', 'cli'],
+    node: 'all',
+    packages: ['electron'],
+    why: 'a shell: IPC over the service; the packaged binary also runs the CLI (`entail-workbench cli …`)',
+  },
   { layer: 'electron/preload', may: [], types: ['api'], packages: ['electron'], why: 'the narrow bridge: contract types only' },
   { layer: 'electron/start.mjs', may: [], node: 'all', packages: ['electron'], why: 'launcher' },
   {

@@ -17,6 +17,7 @@ import { createService } from '../../service/index.js';
 import type { EngineService } from '../../service/index.js';
 import { securityHeaders } from '../../api/headers.js';
 import { APP_ORIGIN, isAppPage, MAX_OPEN_BYTES, permissionGranted, windowOpen } from './policy.js';
+import { parseLaunch } from './launch.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** dist/electron/main → project root. */
@@ -25,10 +26,6 @@ const RENDERER = join(ROOT, 'renderer', 'dist');
 const PRELOAD = join(HERE, '..', 'preload', 'preload.cjs');
 const ORIGIN = APP_ORIGIN;
 const MAX_RECENT = 10;
-
-// Every renderer sandboxed, whatever a BrowserWindow's options say.
-app.enableSandbox();
-protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let win: BrowserWindow | null = null;
 let service: EngineService | null = null;
@@ -198,30 +195,88 @@ async function createWindow(): Promise<void> {
   await win.loadURL(`${ORIGIN}/index.html`);
 }
 
-app.on('web-contents-created', (_e, contents) => lockDown(contents));
+/** The command line, run by the app itself: same commands, output and exit status as `npx entail`. */
+async function runCli(args: readonly string[]): Promise<void> {
+  app.dock?.hide();
+  let code = 1;
+  try {
+    const cli = (await import('../../cli/main.js')) as { main(argv: readonly string[]): Promise<number> };
+    code = await cli.main(args);
+  } catch (e) {
+    process.stderr.write(`entail: ${e instanceof Error ? e.message : String(e)}\n`);
+  }
+  app.exit(code);
+}
 
-app.whenReady().then(async () => {
-  denyPermissions();
-  // app://entail/<path> → renderer/dist/<path>, with the same CSP as the browser build.
-  protocol.handle('app', async (req) => {
-    const url = new URL(req.url);
-    const file = normalize(join(RENDERER, decodeURIComponent(url.pathname)));
-    if (url.host !== 'entail' || !file.startsWith(RENDERER + sep)) return new Response('forbidden', { status: 403 });
-    const res = await net.fetch(pathToFileURL(file).href);
-    const headers = new Headers(res.headers);
-    for (const [k, v] of Object.entries(securityHeaders({ kind: 'none' }))) headers.set(k, v);
-    return new Response(res.body, { status: res.status, headers });
-  });
-  service = createService({ dataDir: app.getPath('userData'), emit: send, allowedRoots });
-  registerIpc(service);
-  await buildMenu();
-  await createWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) void createWindow();
-  });
-});
+/** Files named at launch or by a later launch (second instance, macOS open-file), opened once the window is up. */
+const pendingFiles: string[] = [];
+async function openFiles(files: readonly string[]): Promise<void> {
+  if (!win) {
+    pendingFiles.push(...files);
+    return;
+  }
+  for (const f of files) {
+    try {
+      await openPath(resolve(f));
+    } catch (e) {
+      await dialog.showMessageBox({
+        type: 'warning',
+        message: `${basename(f)} could not be opened: ${e instanceof Error ? e.message : String(e)}`,
+      });
+    }
+  }
+}
 
-app.on('window-all-closed', () => {
-  service?.dispose();
-  if (process.platform !== 'darwin') app.quit();
-});
+function startApp(files: readonly string[]): void {
+  // One workbench: a second launch (a double-clicked .p) hands its files to the running one.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  pendingFiles.push(...files);
+  app.on('second-instance', (_e, argv) => {
+    const l = parseLaunch(argv, app.isPackaged);
+    if (l.kind === 'app') void openFiles(l.files);
+    if (win?.isMinimized()) win.restore();
+    win?.focus();
+  });
+  app.on('open-file', (e, path) => {
+    e.preventDefault();
+    void openFiles([path]);
+  });
+  // Every renderer sandboxed, whatever a BrowserWindow's options say.
+  app.enableSandbox();
+  protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  app.on('web-contents-created', (_e, contents) => lockDown(contents));
+
+  app.whenReady().then(async () => {
+    denyPermissions();
+    // app://entail/<path> → renderer/dist/<path>, with the same CSP as the browser build.
+    protocol.handle('app', async (req) => {
+      const url = new URL(req.url);
+      const file = normalize(join(RENDERER, decodeURIComponent(url.pathname)));
+      if (url.host !== 'entail' || !file.startsWith(RENDERER + sep)) return new Response('forbidden', { status: 403 });
+      const res = await net.fetch(pathToFileURL(file).href);
+      const headers = new Headers(res.headers);
+      for (const [k, v] of Object.entries(securityHeaders({ kind: 'none' }))) headers.set(k, v);
+      return new Response(res.body, { status: res.status, headers });
+    });
+    service = createService({ dataDir: app.getPath('userData'), emit: send, allowedRoots });
+    registerIpc(service);
+    await buildMenu();
+    await createWindow();
+    void openFiles(pendingFiles.splice(0));
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) void createWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    service?.dispose();
+    if (process.platform !== 'darwin') app.quit();
+  });
+}
+
+const launch = parseLaunch(process.argv, app.isPackaged);
+if (launch.kind === 'cli') void runCli(launch.args);
+else startApp(launch.files);
