@@ -6,6 +6,7 @@
 import { useDispatch, useSel, useWorkbench } from '../ctx.js';
 import { download } from '../download.js';
 import { GraphExplorer } from './GraphPanel.js';
+import { EXPLORE_DEFAULTS } from '../../../provers/genlogic/defaults.js';
 
 export function ExplorePanel() {
   const { effects } = useWorkbench();
@@ -47,7 +48,10 @@ export function ExplorePanel() {
             data-testid="explore-size"
             value={x.maxTermSize}
             onChange={(e) =>
-              dispatch({ type: 'explore/options', options: { maxTermSize: Math.max(3, Math.min(9, Number(e.target.value) || 5)) } })
+              dispatch({
+                type: 'explore/options',
+                options: { maxTermSize: Math.max(3, Math.min(9, Number(e.target.value) || EXPLORE_DEFAULTS.maxTermSize)) },
+              })
             }
           />
         </label>
@@ -60,7 +64,10 @@ export function ExplorePanel() {
             className="timeout"
             value={x.timeoutS}
             onChange={(e) =>
-              dispatch({ type: 'explore/options', options: { timeoutS: Math.max(1, Math.min(600, Number(e.target.value) || 60)) } })
+              dispatch({
+                type: 'explore/options',
+                options: { timeoutS: Math.max(1, Math.min(600, Number(e.target.value) || EXPLORE_DEFAULTS.timeoutS)) },
+              })
             }
           />
         </label>
