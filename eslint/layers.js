@@ -16,6 +16,7 @@ const ALL_PROVERS = [
   'provers/models',
   'provers/graph',
   'provers/genlogic',
+  'provers/genlogic/defaults.ts',
   'provers/prolog',
   'provers/run',
   'provers/load',
@@ -36,8 +37,13 @@ export const LAYERS = [
   { layer: 'provers/graph', may: ENGINE, why: 'proof graphs are pure: logic only' },
   {
     layer: 'provers/genlogic',
-    may: [...ENGINE, 'provers/saturation', 'provers/check', 'provers/graph'],
+    may: [...ENGINE, 'provers/saturation', 'provers/check', 'provers/graph', 'provers/genlogic/defaults.ts'],
     why: 'the explorer is pure: logic, and the prover, checker and graphs it drives',
+  },
+  {
+    layer: 'provers/genlogic/defaults.ts',
+    may: [],
+    why: "the explorer's default search bounds: plain data that the CLI and the UI show and explore() applies",
   },
   { layer: 'provers/prolog', may: ENGINE, packages: ['tau-prolog'], why: 'Prolog: logic and tau-prolog' },
   {
@@ -128,10 +134,10 @@ export const LAYERS = [
   },
   {
     layer: 'renderer/src',
-    may: ['api', 'provers/graph', 'nl/cnl/reference.ts'],
+    may: ['api', 'provers/graph', 'nl/cnl/reference.ts', 'provers/genlogic/defaults.ts'],
     types: ['provers/logic'],
     packages: ['react', 'react-dom', 'zustand', 'cytoscape', 'cytoscape-dagre', 'monaco-editor'],
-    why: 'the UI: the API contract, the pure proof-graph view model it shares with the HTML export, the controlled-English grammar reference it shows, and type-only logic',
+    why: 'the UI: the API contract, the pure proof-graph view model it shares with the HTML export, the controlled-English grammar reference it shows, the explorer defaults it offers, and type-only logic',
   },
   { layer: 'renderer/vite.config.ts', may: [], node: 'all', packages: ['vite', '@vitejs/plugin-react'], why: 'build configuration' },
 ];

@@ -11,6 +11,7 @@ import { formatParseError } from '../../provers/logic/source.js';
 import { loadProblem } from '../../provers/load/index.js';
 import type { Derivation, GoalProver } from '../../provers/genlogic/index.js';
 import {
+  EXPLORE_DEFAULTS,
   defaultFunctions,
   derivationGraphs,
   equationText,
@@ -21,6 +22,8 @@ import {
   theoryPrecedence,
 } from '../../provers/genlogic/index.js';
 import { exportHtml } from '../../provers/graph/index.js';
+
+const D = EXPLORE_DEFAULTS;
 
 const usage = `usage: entail explore <folder|axioms.p> [--decl FILE.ind] [--export OUT.html] [--json] [--timeout S]
                      [--prover rewrite|sat|both] [--only f,g] [--max-term-size N] [--max-equation-size N] [--numerals N]
@@ -35,11 +38,11 @@ e.g. corpora/peano.
 
   --export F      write every theorem with its proofs to one self-contained HTML file
   --json          print the whole derivation (theorems, problems, proofs, check reports) as JSON
-  --timeout S     wall-clock limit in seconds (default 60)
+  --timeout S     wall-clock limit in seconds (default ${D.timeoutS})
   --prover P      goal prover: rewrite (ordered rewriting, default), sat (superposition), both
   --only f,g      only conjectures over these functions (and the constructors)
-  --max-term-size N      largest side (default 7); --max-equation-size N (default 12)
-  --numerals N    test values 0..N-1 for every variable (default 4)
+  --max-term-size N      largest side (default ${D.maxTermSize}); --max-equation-size N (default ${D.maxEquationSize})
+  --numerals N    test values 0..N-1 for every variable (default ${D.numerals})
 
 Exit status: 0 when the exploration ran, 1 on input errors, 2 on usage errors.`;
 
@@ -62,7 +65,11 @@ function positiveInt(v: string | undefined): number | undefined {
 }
 
 function parseArgs(argv: readonly string[]): Args | string {
-  const a: Partial<Args> & { json: boolean; timeoutS: number; prover: Args['prover'] } = { json: false, timeoutS: 60, prover: 'rewrite' };
+  const a: Partial<Args> & { json: boolean; timeoutS: number; prover: Args['prover'] } = {
+    json: false,
+    timeoutS: D.timeoutS,
+    prover: 'rewrite',
+  };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i]!;
     if (x === '--json') a.json = true;

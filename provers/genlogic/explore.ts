@@ -20,13 +20,14 @@ import type { Equation, GoalOutcome, GoalProver, LemmaRef } from './prover.js';
 import { directProblem, equationVars, inductionProblems, rewritingProver } from './prover.js';
 import type { InductiveType } from './decl.js';
 import { showTerm } from './show.js';
+import { EXPLORE_DEFAULTS } from './defaults.js';
 
 export interface ExploreOptions {
-  /** Largest term on either side (symbols + variables). Default 7. */
+  /** Largest term on either side (symbols + variables). Default `EXPLORE_DEFAULTS.maxTermSize`. */
   readonly maxTermSize?: number;
-  /** Largest equation (both sides together). Default 12. */
+  /** Largest equation (both sides together). Default `EXPLORE_DEFAULTS.maxEquationSize`. */
   readonly maxEquationSize?: number;
-  /** Test every variable with the numerals 0..numerals-1. Default 4. */
+  /** Test every variable with the numerals 0..numerals-1. Default `EXPLORE_DEFAULTS.numerals`. */
   readonly numerals?: number;
   /** Variable names for conjectures. Default x, y, z. */
   readonly variables?: readonly string[];
@@ -44,7 +45,11 @@ export interface ExploreOptions {
   readonly compress?: boolean;
   /** Stop after this many theorems (default unlimited). */
   readonly maxTheorems?: number;
-  /** Only keep conjectures whose symbols are all in this set (e.g. ['plus'] for + lemmas only). */
+  /**
+   * Only these functions (and the constructors) are combined, e.g. ['plus'] for + lemmas
+   * only. Applied before enumeration, so every counter (terms, generated, refuted…)
+   * counts the filtered search space.
+   */
   readonly onlySymbols?: readonly string[];
 }
 
@@ -239,7 +244,9 @@ export function explore(theory: Theory, opts: ExploreOptions = {}): Derivation {
   for (const r of axiomRules) axiomKeys.add(equationKey(r.lhs, r.rhs));
 
   const ev = new GroundEvaluator(axiomRules);
-  const symbols: FnSym[] = [{ name: nat.zero, arity: 0 }, { name: nat.succ, arity: 1 }, ...functions];
+  const only = opts.onlySymbols ? new Set(opts.onlySymbols) : undefined;
+  const combined = only ? functions.filter((f) => only.has(f.name)) : functions;
+  const symbols: FnSym[] = [{ name: nat.zero, arity: 0 }, { name: nat.succ, arity: 1 }, ...combined];
   const variables = opts.variables ?? ['x', 'y', 'z'];
   const progress = (phase: ExploreProgress['phase'], conj: number, processed: number, proofs: number, facts: number): void => {
     if (!opts.onProgress) return;
@@ -258,17 +265,17 @@ export function explore(theory: Theory, opts: ExploreOptions = {}): Derivation {
   const terms = enumerateTerms(ev, axiomSet, {
     symbols,
     variables,
-    maxTermSize: opts.maxTermSize ?? 7,
-    numerals: opts.numerals ?? 4,
+    maxTermSize: opts.maxTermSize ?? EXPLORE_DEFAULTS.maxTermSize,
+    numerals: opts.numerals ?? EXPLORE_DEFAULTS.numerals,
     zero: nat.zero,
     succ: nat.succ,
     shouldStop: () => stop() !== undefined,
   });
-  const { candidates: all, stats: cstats } = candidates(terms, opts.maxEquationSize ?? 12, () => stop() !== undefined);
-  const only = opts.onlySymbols ? new Set([...opts.onlySymbols, nat.zero, nat.succ]) : undefined;
-  const conjs = only
-    ? all.filter((c) => [...symbolsOf(c.left, new Set()), ...symbolsOf(c.right, new Set())].every((s) => only.has(s)))
-    : all;
+  const { candidates: conjs, stats: cstats } = candidates(
+    terms,
+    opts.maxEquationSize ?? EXPLORE_DEFAULTS.maxEquationSize,
+    () => stop() !== undefined,
+  );
 
   const taken = new Set<string>([...signatureOf(theory.axioms.map((s) => s.formula)).fns.keys()]);
   const known = new RuleSet(prec, axiomRules);

@@ -247,3 +247,17 @@ test('explorer on another theory: double(x) = x + x is discovered and proved by 
   assert.equal(t.method, 'induction');
   assert.ok(t.cases.every((c) => c.check.ok));
 });
+
+test('explorer counters, + only: every counter counts the filtered search space (the same as exploring plus alone)', () => {
+  const th = peano();
+  const plusOnly = [{ name: 'plus', arity: 2 }];
+  // maxTheorems 0: enumeration and refutation only, no proofs.
+  const bounds = { maxTermSize: 5, maxTheorems: 0, deadline: Date.now() + 60_000 };
+  const filtered = explore(th, { ...bounds, onlySymbols: ['plus'] });
+  const plusAlone = explore(th, { ...bounds, functions: plusOnly });
+  const everything = explore(th, bounds);
+  for (const k of ['terms', 'generated', 'refuted', 'duplicates', 'conjectures'] as const)
+    assert.equal(filtered.stats[k], plusAlone.stats[k], `${k} with only: plus vs exploring plus alone`);
+  assert.ok(filtered.stats.generated < everything.stats.generated, 'only: plus generates fewer pairs than + and × together');
+  assert.ok(filtered.stats.terms < everything.stats.terms);
+});

@@ -1,4 +1,5 @@
 /** Generative-Logic explorer: conjecture generation, ground refutation, induction proofs. Pure (no I/O). */
+export { EXPLORE_DEFAULTS } from './defaults.js';
 export { explore, equationText, defaultFunctions, theoryPrecedence } from './explore.js';
 export type { CaseProof, Derivation, ExploreOptions, ExploreProgress, ExploreStats, Theorem, Theory } from './explore.js';
 export { parseDeclarations } from './decl.js';

@@ -238,11 +238,13 @@ export const CytoscapeGraph = forwardRef<GraphHandle, CytoscapeGraphProps>(funct
     const t0 = performance.now();
     const view = props.view;
     const el = host.current!;
-    const vp = initialViewport(
-      view.layout,
-      { width: el.clientWidth, height: el.clientHeight },
-      { fontSize: view.metrics.fontSize, minFontPx: 11, ...(view.graph.root !== undefined ? { focus: view.graph.root } : {}) },
-    );
+    const viewportFor = (width: number, height: number) =>
+      initialViewport(
+        view.layout,
+        { width, height },
+        { fontSize: view.metrics.fontSize, minFontPx: 11, ...(view.graph.root !== undefined ? { focus: view.graph.root } : {}) },
+      );
+    const vp = viewportFor(el.clientWidth, el.clientHeight);
     const big = view.layout.nodes.length > BIG;
     const cy = cytoscape({
       container: el,
@@ -307,7 +309,20 @@ export const CytoscapeGraph = forwardRef<GraphHandle, CytoscapeGraphProps>(funct
       },
     };
     latest.current.onReady?.(ms);
+    // The host is often sized after the first drawing (a panel laid out, a window resized): draw the
+    // default view again for the new size, so the graph keeps fitting (or stays readable at its focus).
+    let size = { w: el.clientWidth, h: el.clientHeight };
+    const resized = new ResizeObserver(() => {
+      const w = el.clientWidth;
+      const h = el.clientHeight;
+      if (w === 0 || h === 0 || (w === size.w && h === size.h)) return;
+      size = { w, h };
+      cy.resize();
+      cy.viewport(viewportFor(w, h));
+    });
+    resized.observe(el);
     return () => {
+      resized.disconnect();
       cy.destroy();
       cyRef.current = null;
       // The probe describes the drawing on screen; a torn-down drawing must not answer for the next one.

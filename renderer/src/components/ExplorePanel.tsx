@@ -3,9 +3,21 @@
  * the editor's axioms + an inductive declaration) in an engine worker, shows live
  * counts, the theorem list, and any theorem's derivation in the proof-graph explorer.
  */
+import { Fragment } from 'react';
+import type { ExploreResult } from '../../../api/contract.js';
 import { useDispatch, useSel, useWorkbench } from '../ctx.js';
 import { download } from '../download.js';
 import { GraphExplorer } from './GraphPanel.js';
+import { EXPLORE_DEFAULTS } from '../../../provers/genlogic/defaults.js';
+
+/** The counters shown, each labelled for what it counts (docs/genlogic.md). */
+const COUNTERS: readonly (readonly [string, keyof ExploreResult['stats'], string])[] = [
+  ['term pairs generated', 'generated', 'pairs of enumerated terms within the size bounds (over the allowed functions)'],
+  ['refuted on numerals', 'refuted', 'of those, pairs some ground assignment of numerals tells apart'],
+  ['conjectures', 'conjectures', 'pairs left after refutation, renamings and mirror images removed'],
+  ['proved', 'proved', 'conjectures proved and checked (by induction, or directly from earlier theorems)'],
+  ['kept', 'kept', 'proved theorems that do not follow from the other kept ones by rewriting'],
+];
 
 export function ExplorePanel() {
   const { effects } = useWorkbench();
@@ -47,7 +59,10 @@ export function ExplorePanel() {
             data-testid="explore-size"
             value={x.maxTermSize}
             onChange={(e) =>
-              dispatch({ type: 'explore/options', options: { maxTermSize: Math.max(3, Math.min(9, Number(e.target.value) || 5)) } })
+              dispatch({
+                type: 'explore/options',
+                options: { maxTermSize: Math.max(3, Math.min(9, Number(e.target.value) || EXPLORE_DEFAULTS.maxTermSize)) },
+              })
             }
           />
         </label>
@@ -60,7 +75,10 @@ export function ExplorePanel() {
             className="timeout"
             value={x.timeoutS}
             onChange={(e) =>
-              dispatch({ type: 'explore/options', options: { timeoutS: Math.max(1, Math.min(600, Number(e.target.value) || 60)) } })
+              dispatch({
+                type: 'explore/options',
+                options: { timeoutS: Math.max(1, Math.min(600, Number(e.target.value) || EXPLORE_DEFAULTS.timeoutS)) },
+              })
             }
           />
         </label>
@@ -102,14 +120,14 @@ export function ExplorePanel() {
           <table className="runs" data-testid="explore-counts">
             <tbody>
               <tr>
-                <td>generated</td>
-                <td>{res.stats.generated}</td>
-                <td>refuted on numerals</td>
-                <td>{res.stats.refuted}</td>
-                <td>proved</td>
-                <td data-testid="explore-proved">{res.stats.proved}</td>
-                <td>kept</td>
-                <td>{res.stats.kept}</td>
+                {COUNTERS.map(([label, key, why]) => (
+                  <Fragment key={key}>
+                    <td title={why}>{label}</td>
+                    <td title={why} data-testid={`explore-${key}`}>
+                      {res.stats[key]}
+                    </td>
+                  </Fragment>
+                ))}
               </tr>
             </tbody>
           </table>

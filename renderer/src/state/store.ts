@@ -7,6 +7,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import { DEFAULT_SETTINGS, SESSION_VERSION } from '../../../api/contract.js';
+import { EXPLORE_DEFAULTS } from '../../../provers/genlogic/defaults.js';
 import type { LineRange } from '../../../provers/graph/link.js';
 import type {
   BatchRow,
@@ -272,9 +273,10 @@ export function initialState(): State {
     explore: {
       source: 'corpus',
       declarations: 'inductive nat = zero | s(nat).\n',
-      only: 'plus',
-      maxTermSize: 5,
-      timeoutS: 60,
+      // The engine's bounds, no filter: what finds the laws the README lists (both distributivities, × associative).
+      only: '',
+      maxTermSize: EXPLORE_DEFAULTS.maxTermSize,
+      timeoutS: EXPLORE_DEFAULTS.timeoutS,
       phase: 'idle',
     },
     lean: { code: LEAN_SAMPLE, busy: false },

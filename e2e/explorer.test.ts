@@ -1,0 +1,129 @@
+/**
+ * End-to-end, measured in Chromium: the Generative-Logic explorer with the UI's
+ * defaults (no `only` filter, the engine's term bound) runs the shipped Peano theory
+ * in the service's worker and lists both distributivity laws and associativity of ×;
+ * a theorem's derivation graph, opened, fills a fair share of its canvas at open and
+ * again after the window is resized. With ENTAIL_SCREENSHOTS=<dir> it also writes
+ * docs/screenshots/explorer-*.png (1024×700 and 1440×900, light and dark).
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { EXPLORE_DEFAULTS } from '../provers/genlogic/index.js';
+import { launch, skipReason, Workbench } from './harness.js';
+import type { Harness } from './harness.js';
+
+const skip = skipReason();
+const SHOTS = process.env.ENTAIL_SCREENSHOTS;
+
+interface Box {
+  id: string;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  fontPx: number;
+}
+declare const document: { elementFromPoint(x: number, y: number): { closest(sel: string): unknown } | null };
+declare const window: {
+  __entailGraph?: { readyMs?: number; nodes: number; boxes(): Box[]; canvas(): { x: number; y: number; width: number; height: number } };
+};
+
+/** Laws as the explorer prints them (variables renamed in order of first occurrence). */
+const LEFT_DISTRIBUTIVITY = 'times(x, plus(y, z)) = plus(times(x, y), times(x, z))';
+const RIGHT_DISTRIBUTIVITY = 'times(plus(x, y), z) = plus(times(x, z), times(y, z))';
+const TIMES_ASSOCIATIVE = 'times(times(x, y), z) = times(x, times(y, z))';
+
+/** The drawing's extent as fractions of the canvas (clipped to it). */
+async function extent(page: Page): Promise<{ w: number; h: number; inside: boolean; fontPx: number; visible: boolean }> {
+  await page.waitForFunction(() => window.__entailGraph?.readyMs !== undefined);
+  // The fit follows layout and resize in the next frame: wait until two probes agree.
+  let last = '';
+  for (let i = 0; i < 20; i++) {
+    const now = JSON.stringify(await page.evaluate(() => [window.__entailGraph!.boxes(), window.__entailGraph!.canvas()]));
+    if (now === last) break;
+    last = now;
+    await page.waitForTimeout(100);
+  }
+  const [boxes, c] = JSON.parse(last) as [Box[], { x: number; y: number; width: number; height: number }];
+  assert.ok(boxes.length > 0, 'nodes drawn');
+  const x1 = Math.min(...boxes.map((b) => b.x1));
+  const x2 = Math.max(...boxes.map((b) => b.x2));
+  const y1 = Math.min(...boxes.map((b) => b.y1));
+  const y2 = Math.max(...boxes.map((b) => b.y2));
+  const inside = x1 >= c.x - 1 && y1 >= c.y - 1 && x2 <= c.x + c.width + 1 && y2 <= c.y + c.height + 1;
+  const cw = Math.min(x2, c.x + c.width) - Math.max(x1, c.x);
+  const ch = Math.min(y2, c.y + c.height) - Math.max(y1, c.y);
+  // Nothing (the step table, the panel's own scroll) covers the canvas: its bottom corners are the canvas.
+  const visible = await page.evaluate(
+    (r) =>
+      [r.x + 4, r.x + r.width - 4].every(
+        (x) => document.elementFromPoint(x, r.y + r.height - 4)?.closest('[data-testid="graph-canvas"]') !== null,
+      ),
+    c,
+  );
+  return { w: cw / c.width, h: ch / c.height, inside, fontPx: Math.min(...boxes.map((b) => b.fontPx)), visible };
+}
+
+describe('explorer e2e', { skip: skip ?? false, timeout: 170_000 }, () => {
+  let h: Harness;
+  before(async () => {
+    h = await launch();
+  });
+  after(async () => {
+    await h?.close();
+  });
+
+  test('UI defaults find both distributivity laws and × associativity; the theorem graph fits its canvas', async () => {
+    const wb = await Workbench.open(h);
+    const page = wb.page;
+    await wb.tid('tab-explore').click();
+    assert.equal(await wb.tid('explore-only').inputValue(), '', 'no filter by default');
+    assert.equal(Number(await wb.tid('explore-size').inputValue()), EXPLORE_DEFAULTS.maxTermSize);
+    await wb.tid('explore-run').click();
+    await wb.tid('explore-theorems').waitFor({ timeout: 90_000 });
+    assert.match(await wb.tid('explore-status').innerText(), /^done in /);
+    const titles = await wb.tid('explore-theorem').allInnerTexts();
+    for (const law of [LEFT_DISTRIBUTIVITY, RIGHT_DISTRIBUTIVITY, TIMES_ASSOCIATIVE])
+      assert.ok(
+        titles.some((t) => t.includes(law)),
+        `${law} listed among ${titles.length}: ${titles.join(' | ')}`,
+      );
+    // The counters say what they count: the generated pairs include the refuted ones.
+    const counts = await wb.tid('explore-counts').innerText();
+    const num = async (key: string): Promise<number> => Number(await wb.tid(`explore-${key}`).innerText());
+    assert.ok((await num('generated')) > (await num('refuted')), counts);
+    assert.ok((await num('conjectures')) <= (await num('generated')) - (await num('refuted')), counts);
+    assert.equal(await num('proved'), titles.length, counts);
+
+    const open = titles.findIndex((t) => t.includes(LEFT_DISTRIBUTIVITY));
+    await wb.tid('explore-theorem').nth(open).click();
+    await wb.tid('explore-graph').waitFor();
+    await wb.tid('explore-graph').scrollIntoViewIfNeeded();
+    const sizes = [
+      [1440, 900],
+      [1024, 700],
+    ] as const;
+    for (const [w, hgt] of sizes) {
+      // A resize after the first drawing: the graph is fitted again.
+      await page.setViewportSize({ width: w, height: hgt });
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await wb.tid('explore-graph').getByTestId('graph-canvas').scrollIntoViewIfNeeded();
+        const e = await extent(page);
+        if (SHOTS) {
+          await mkdir(SHOTS, { recursive: true });
+          await page.screenshot({ path: join(SHOTS, `explorer-${w}x${hgt}-${scheme}.png`) });
+        }
+        const where = `${w}×${hgt} ${scheme}: the drawing spans ${(100 * e.w).toFixed(0)}% × ${(100 * e.h).toFixed(0)}% of the canvas`;
+        assert.ok(e.visible, `${w}×${hgt} ${scheme}: the canvas is not covered`);
+        // Fitted when that keeps labels readable; otherwise drawn at ≥ 11 px around the theorem (the root).
+        assert.ok(e.inside || e.fontPx >= 11, `${where}: neither fitted nor readable (${e.fontPx.toFixed(1)} px)`);
+        assert.ok(Math.max(e.w, e.h) >= 0.6, where);
+      }
+    }
+    await page.close();
+  });
+});
