@@ -13,6 +13,7 @@ import type { Dialect, ProverResult } from '../provers/logic/index.js';
 import type { CheckFailure, CheckReport } from '../provers/check/index.js';
 import type { ProofGraph } from '../provers/graph/model.js';
 import type { MonacoMarker } from '../provers/lean/ops.js';
+import type { ProblemResult } from '../provers/batch/types.js';
 
 // ---------------------------------------------------------------------------
 // Results
@@ -140,18 +141,11 @@ export interface RunResult extends Pick<ProverResult, 'status' | 'prover' | 'mes
   readonly answers?: readonly Readonly<Record<string, string>>[];
 }
 
-/** One problem of a batch run (from provers/batch). */
-export interface BatchRow {
-  readonly name: string;
-  readonly path: string;
-  readonly expected?: string;
-  readonly status: string;
-  readonly prover?: string;
-  readonly time_s: number;
-  readonly solved: boolean;
-  readonly wrong: boolean;
-  readonly error?: string;
-}
+/** One problem of a batch run: provers/batch's result, without the portfolio's attempts and artifact paths. */
+export type BatchRow = Pick<
+  ProblemResult,
+  'name' | 'path' | 'index' | 'expected' | 'status' | 'prover' | 'time_s' | 'solved' | 'wrong' | 'error'
+>;
 export interface BatchSummaryView {
   readonly total: number;
   readonly solved: number;
@@ -159,6 +153,19 @@ export interface BatchSummaryView {
   readonly errors: number;
   readonly timeouts: number;
   readonly complete: boolean;
+}
+
+/** Upper bound of the batch request's `jobs` whatever the machine (the service's cores bound it further). */
+export const MAX_BATCH_JOBS = 64;
+export const BATCH_REPORT_FORMATS = ['json', 'csv', 'junit', 'html'] as const;
+export type BatchReportFormat = (typeof BATCH_REPORT_FORMATS)[number];
+/** What the batch panel needs to know of the engine's machine. */
+export interface BatchInfo {
+  /** Cores: the most `jobs` a batch request may ask for. */
+  readonly cores: number;
+  readonly defaultJobs: number;
+  /** Folders the user opened (resolved): batch paths and opened rows must lie inside one. */
+  readonly roots: readonly string[];
 }
 
 export type JobState =
@@ -426,7 +433,14 @@ export const inputSchemas = {
     paths: z.array(z.string().min(1).max(1000)).min(1).max(1000),
     prover: z.enum(PROVERS),
     timeoutMs: z.number().int().min(100).max(600_000),
+    /** Problems proved at once; the service also refuses more than its cores (`batchInfo`). Default: min(2, cores). */
+    jobs: z.number().int().min(1).max(MAX_BATCH_JOBS).optional(),
   }),
+  batchInfo: z.object({}),
+  /** A finished batch job's report, rendered by provers/batch's writers. */
+  batchReport: z.object({ jobId, format: z.enum(BATCH_REPORT_FORMATS) }),
+  /** A problem file of a batch row, read as text: only a regular file inside the opened roots, at most MAX_TEXT bytes. */
+  batchOpen: z.object({ path: z.string().min(1).max(1000) }),
   lean: z.discriminatedUnion('op', [
     z.object({ op: z.literal('info') }),
     z.object({ op: z.literal('check'), code: text }),
@@ -478,6 +492,9 @@ export interface ApiOutputs {
   nlProviders: readonly { readonly id: string; readonly available: boolean; readonly detail: string }[];
   nlJudge: NlOutcome;
   batch: { readonly jobId: string };
+  batchInfo: BatchInfo;
+  batchReport: { readonly name: string; readonly type: string; readonly text: string };
+  batchOpen: { readonly name: string; readonly path: string; readonly text: string };
   lean: LeanView;
   explore: { readonly jobId: string };
   sessionSave: SessionSaveOutcome;

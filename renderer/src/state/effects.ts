@@ -3,7 +3,7 @@
  * nothing here touches the DOM (it runs headless in tests; downloads live in download.ts).
  */
 import { describeFailure } from '../../../api/contract.js';
-import type { EntailApi, GraphData, Language, LeanHandle } from '../../../api/contract.js';
+import type { BatchReportFormat, BatchRow, EntailApi, GraphData, Language, LeanHandle } from '../../../api/contract.js';
 import { activeProblem, splitLines, toSession, toSessionKey } from './store.js';
 
 const AUTOSAVE_IDLE_MS = 300;
@@ -31,6 +31,12 @@ export interface Effects {
   saveSettings(): Promise<string>;
   runBatch(): Promise<void>;
   cancelBatch(): Promise<void>;
+  /** The engine machine's cores and opened folders, for the jobs setting and the folder picker. */
+  loadBatchInfo(): Promise<void>;
+  /** The last finished batch's report as a file to offer for download (the caller downloads: no DOM here). */
+  batchReport(format: BatchReportFormat): Promise<{ name: string; type: string; text: string } | undefined>;
+  /** Open a batch row's problem file as a new document. */
+  openBatchRow(row: BatchRow): Promise<void>;
   runExplore(): Promise<void>;
   cancelExplore(): Promise<void>;
   /** Every theorem of the last exploration in one HTML file. */
@@ -317,6 +323,7 @@ export function createEffects(api: EntailApi, store: WorkbenchStore): Effects {
         paths,
         prover: s.prover === 'tau-prolog' ? 'embedded' : s.prover,
         timeoutMs: s.settings.limits.timeoutMs,
+        jobs: s.batch.jobs,
       });
       if (r.kind === 'ok') dispatch({ type: 'batch/started', jobId: r.value.jobId });
       else dispatch({ type: 'batch/rejected', message: describeFailure(r) });
@@ -324,6 +331,23 @@ export function createEffects(api: EntailApi, store: WorkbenchStore): Effects {
     async cancelBatch() {
       const { batch } = getState();
       if (batch.jobId && batch.phase === 'running') await api.cancel({ jobId: batch.jobId });
+    },
+    async loadBatchInfo() {
+      const r = await api.batchInfo({});
+      if (r.kind === 'ok') dispatch({ type: 'batch/info', info: r.value });
+    },
+    async batchReport(format) {
+      const { batch } = getState();
+      if (!batch.jobId || batch.phase !== 'done') return undefined;
+      const r = await api.batchReport({ jobId: batch.jobId, format });
+      if (r.kind === 'ok') return { ...r.value };
+      dispatch({ type: 'notice', level: 'error', text: `Batch report: ${describeFailure(r)}` });
+      return undefined;
+    },
+    async openBatchRow(row) {
+      const r = await api.batchOpen({ path: row.path });
+      if (r.kind === 'ok') effects.openText(r.value.name, r.value.text);
+      else dispatch({ type: 'notice', level: 'error', text: `Open ${row.name}: ${describeFailure(r)}` });
     },
     async saveSettings() {
       const { nlApiKey, ...rest } = getState().settings;

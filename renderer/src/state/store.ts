@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS, SESSION_VERSION } from '../../../api/contract.js';
 import { EXPLORE_DEFAULTS } from '../../../provers/genlogic/defaults.js';
 import type { LineRange } from '../../../provers/graph/link.js';
 import type {
+  BatchInfo,
   BatchRow,
   BatchSummaryView,
   Diagnostic,
@@ -140,6 +141,9 @@ export interface State {
   };
   readonly batch: {
     readonly paths: string;
+    /** Problems proved at once (1..info.cores); what the engine's machine allows arrives in `info`. */
+    readonly jobs: number;
+    readonly info?: BatchInfo;
     readonly jobId?: string;
     readonly phase: 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
     readonly done: number;
@@ -192,6 +196,8 @@ export type Action =
   | { type: 'tab'; tab: Tab }
   | { type: 'panel/status'; panel: 'batch' | 'lean' | 'explore'; text: string }
   | { type: 'batch/paths'; paths: string }
+  | { type: 'batch/jobs'; jobs: number }
+  | { type: 'batch/info'; info: BatchInfo }
   | { type: 'batch/started'; jobId: string }
   | { type: 'batch/row'; jobId: string; row: BatchRow; done: number; total: number }
   | { type: 'batch/finished'; jobId: string; state: JobState }
@@ -269,7 +275,7 @@ export function initialState(): State {
     notices: [],
     noticeSeq: 0,
     panels: {},
-    batch: { paths: '', phase: 'idle', done: 0, total: 0, rows: [] },
+    batch: { paths: '', jobs: 2, phase: 'idle', done: 0, total: 0, rows: [] },
     explore: {
       source: 'corpus',
       declarations: 'inductive nat = zero | s(nat).\n',
@@ -516,7 +522,17 @@ export function reduce(s: State, a: Action): State {
     case 'batch/paths':
       return { ...s, batch: { ...s.batch, paths: a.paths } };
     case 'batch/started':
-      return { ...s, batch: { paths: s.batch.paths, jobId: a.jobId, phase: 'running', done: 0, total: 0, rows: [] } };
+      return {
+        ...s,
+        batch: { ...batchSettings(s.batch), jobId: a.jobId, phase: 'running', done: 0, total: 0, rows: [] },
+      };
+    case 'batch/jobs':
+      return { ...s, batch: { ...s.batch, jobs: clampJobs(a.jobs, s.batch.info) } };
+    case 'batch/info': {
+      // The first answer replaces the placeholder default with the machine's; later ones only re-clamp.
+      const jobs = s.batch.info ? clampJobs(s.batch.jobs, a.info) : a.info.defaultJobs;
+      return { ...s, batch: { ...s.batch, info: a.info, jobs } };
+    }
     case 'batch/row':
       if (s.batch.jobId !== a.jobId) return s;
       return { ...s, batch: { ...s.batch, done: a.done, total: a.total, rows: [...s.batch.rows, a.row] } };
@@ -718,6 +734,17 @@ function deepFreeze<T>(x: T): T {
 
 export interface WorkbenchStore extends StoreApi<State> {
   dispatch(a: Action): void;
+}
+
+/** The batch panel's inputs, kept across runs. */
+function batchSettings(b: State['batch']): Pick<State['batch'], 'paths' | 'jobs' | 'info'> {
+  return { paths: b.paths, jobs: b.jobs, ...(b.info ? { info: b.info } : {}) };
+}
+
+/** A jobs count the engine accepts: a whole number in 1..cores (cores unknown yet: left to the service to bound). */
+export function clampJobs(n: number, info: BatchInfo | undefined): number {
+  const whole = Number.isFinite(n) ? Math.round(n) : 1;
+  return Math.max(1, info ? Math.min(info.cores, whole) : whole);
 }
 
 /** `freeze`: deep-freeze every state (development and tests) so accidental mutation throws. */
