@@ -19,7 +19,7 @@ import { freeVars, mkForall } from '../formula.js';
 import type { Term, TermStyle } from '../term.js';
 import { printTerm as printTermWith, termVars } from '../term.js';
 import type { Clause, Literal } from '../clause.js';
-import { isEqualityLit } from '../clause.js';
+import { clauseVars, isEqualityLit } from '../clause.js';
 import type { BinSpec, DialectSpec } from './grammar.js';
 import { SPECS } from './grammar.js';
 
@@ -46,6 +46,8 @@ interface Style {
   readonly fixVar: (name: string) => string;
   /** Every compound formula in parentheses, precedence ignored: the layout of TSTP derivations. */
   readonly full?: boolean;
+  /** A quantifier's scope reaches as far right as it can: bare body, parenthesized as any operand (display text). */
+  readonly loose?: boolean;
 }
 
 const TPTP_LOWER = /^[a-z][A-Za-z0-9_]*$/;
@@ -222,6 +224,28 @@ const STYLES: Readonly<Record<Dialect, Style>> = {
 /** TPTP in the layout of TSTP derivation lines (`~ p`, every compound parenthesized). */
 const TSTP: Style = { ...STYLES.tptp, not: '~ ', full: true };
 
+/**
+ * Entail's syntax as display text (proof graphs): names and variables as they are, no
+ * quoting, a quantifier's body bare, ↔ and ⊕ chains parenthesized.
+ */
+const DISPLAY: Style = {
+  ...STYLES.entail,
+  spec: {
+    ...SPECS.entail,
+    binary: {
+      '∧': { op: 'and', prec: 5, assoc: 'nary' },
+      '∨': { op: 'or', prec: 4, assoc: 'nary' },
+      '⊕': { op: 'xor', prec: 3, assoc: 'none' },
+      '→': { op: 'imp', prec: 2, assoc: 'right' },
+      '↔': { op: 'iff', prec: 1, assoc: 'none' },
+    },
+  },
+  sym: (name) => name,
+  validVar: () => true,
+  fixVar: (name) => name,
+  loose: true,
+};
+
 /** Precedence/associativity of a connective in a dialect (first spelling found in the spec). */
 function binOf(spec: DialectSpec, op: 'and' | 'or' | 'imp' | 'iff' | 'xor'): BinSpec | undefined {
   for (const k in spec.binary) if (spec.binary[k]!.op === op) return spec.binary[k];
@@ -254,6 +278,7 @@ class Printer {
         return this.st.xor !== undefined ? this.prec.xor!.prec : ATOMIC;
       case 'forall':
       case 'exists': {
+        if (this.st.loose && f.vars.length > 0) return 0;
         // With wide bare scope (FOLIO, Entail) a quantifier whose body is printed without
         // parentheses extends to the right, so as an operand it needs parentheses itself.
         // Only a body printed as '(…)' right after the variables keeps the scope tight.
@@ -314,6 +339,7 @@ class Printer {
       case 'forall':
       case 'exists':
         if (f.vars.length === 0) return this.raw(f.body);
+        if (st.loose) return st.quant(f.kind, f.vars, this.formula(f.body, 0));
         if (st.full)
           return `(${st.quant(
             f.kind,
@@ -452,6 +478,22 @@ export function printTstpFormula(f: Formula): string {
 /** The clause text of a TSTP derivation line: TPTP literals, negation written `~ p`. */
 export function printTstpClause(c: Clause): string {
   return clauseText(TSTP, c);
+}
+
+/** Display text of a formula in Entail's notation, names as they are (proof graphs, never parsed back). */
+export function displayFormula(f: Formula): string {
+  return new Printer(DISPLAY, new Map()).formula(f, 0);
+}
+
+export function displayTerm(t: Term): string {
+  return new Printer(DISPLAY, new Map()).term(t);
+}
+
+/** Display text of a clause: `L1 ∨ L2`, closed by `∀X Y.` when it has variables; the empty clause is ⊥. */
+export function displayClause(c: Clause): string {
+  const body = clauseText(DISPLAY, c);
+  const vs = clauseVars(c);
+  return vs.length === 0 ? body : DISPLAY.quant('forall', vs, body);
 }
 
 /** The name of a TPTP annotated formula, or a TPTP atomic word in an annotation: lower word or integer, else quoted ASCII. */
