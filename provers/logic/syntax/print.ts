@@ -232,13 +232,9 @@ const DISPLAY: Style = {
   ...STYLES.entail,
   spec: {
     ...SPECS.entail,
-    binary: {
-      '∧': { op: 'and', prec: 5, assoc: 'nary' },
-      '∨': { op: 'or', prec: 4, assoc: 'nary' },
-      '⊕': { op: 'xor', prec: 3, assoc: 'none' },
-      '→': { op: 'imp', prec: 2, assoc: 'right' },
-      '↔': { op: 'iff', prec: 1, assoc: 'none' },
-    },
+    binary: Object.fromEntries(
+      Object.entries(SPECS.entail.binary).map(([k, b]) => [k, b.op === 'iff' || b.op === 'xor' ? { ...b, assoc: 'none' as const } : b]),
+    ),
   },
   sym: (name) => name,
   validVar: () => true,
