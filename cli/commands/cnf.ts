@@ -11,10 +11,9 @@ import { loadFailureJson, reportLoadFailure, szsBlock, szsStatusLines } from '..
 import type { Dialect, Problem } from '../../provers/logic/problem.js';
 import { clausify } from '../../provers/logic/cnf.js';
 import type { Clausified } from '../../provers/logic/cnf.js';
-import { printClause } from '../../provers/logic/syntax/index.js';
+import { printClause, tptpName } from '../../provers/logic/syntax/index.js';
 
 const TPTP_NAME = /^(?:[a-z][A-Za-z0-9_]*|[0-9]+)$/;
-const tptpName = (s: string): string => (TPTP_NAME.test(s) ? s : `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`);
 
 /** The TPTP text of a clausification: one `cnf` line per clause. */
 export function cnfToTptp(cnf: Clausified): string {

@@ -4,7 +4,8 @@
  * over logic alone.
  */
 import type { GraphEdge, GraphNode, ProofGraph } from '../graph/index.js';
-import { formulaText, fromProof, numberGraph } from '../graph/index.js';
+import { fromProof, numberGraph } from '../graph/index.js';
+import { displayFormula } from '../logic/syntax/index.js';
 import type { Derivation, Theorem } from './explore.js';
 import { equationText } from './explore.js';
 import { equationFormula } from './prover.js';
@@ -48,7 +49,7 @@ function theoremGraph(t: Theorem, titleOf: ReadonlyMap<string, string>): ProofGr
   nodes.push({
     id: root,
     label: root,
-    text: formulaText(equationFormula(t.equation)),
+    text: displayFormula(equationFormula(t.equation)),
     rule: t.method === 'induction' ? 'induction' : 'lemma',
     kind: 'theorem',
     detail:

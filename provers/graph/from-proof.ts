@@ -2,7 +2,8 @@
 import type { Proof, ProofStep, Rule } from '../logic/index.js';
 import type { GraphEdge, GraphNode, GraphOrigin, NodeKind, ProofGraph } from './model.js';
 import { numberGraph, pruneToRoot } from './model.js';
-import { clauseText, formulaText, substText } from './print.js';
+import { substText } from './print.js';
+import { displayClause, displayFormula } from '../logic/syntax/index.js';
 
 const PREPROCESSING: ReadonlySet<Rule> = new Set<Rule>(['negated_conjecture', 'nnf', 'skolemize', 'definition', 'clausify']);
 
@@ -15,7 +16,7 @@ export function stepKind(step: ProofStep, root: string | undefined): NodeKind {
 }
 
 export function stepText(step: ProofStep): string {
-  return step.conclusion.kind === 'clause' ? clauseText(step.conclusion.clause) : formulaText(step.conclusion.formula);
+  return step.conclusion.kind === 'clause' ? displayClause(step.conclusion.clause) : displayFormula(step.conclusion.formula);
 }
 
 function sourceText(step: ProofStep): string | undefined {

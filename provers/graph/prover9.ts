@@ -17,8 +17,7 @@ import { numberGraph, pruneToRoot } from './model.js';
 import type { STerm } from './sterm.js';
 import { parseSTerm, stermText } from './sterm.js';
 import type { ImportError } from './tstp.js';
-import { parseFormula } from '../logic/syntax/index.js';
-import { formulaText } from './print.js';
+import { displayFormula, parseFormula } from '../logic/syntax/index.js';
 
 const PREPROCESSING = new Set(['clausify', 'deny', 'copy']);
 
@@ -49,7 +48,7 @@ export function ladrToDisplay(s: string): string {
 export function displayLadr(formula: string): string {
   if (!/[*+/'^@]/.test(formula)) {
     const r = parseFormula(formula, 'ladr');
-    if (r.ok) return formulaText(r.value);
+    if (r.ok) return displayFormula(r.value);
   }
   return ladrToDisplay(formula);
 }

@@ -11,8 +11,7 @@ import type { GraphEdge, GraphNode, NodeKind, ProofGraph } from './model.js';
 import { numberGraph, pruneToRoot } from './model.js';
 import type { STerm } from './sterm.js';
 import { parseSTerm, skipQuoted, splitTopLevel, stermText } from './sterm.js';
-import { parseFormula } from '../logic/syntax/index.js';
-import { formulaText } from './print.js';
+import { displayFormula, parseFormula } from '../logic/syntax/index.js';
 
 export interface ImportError {
   readonly line: number;
@@ -228,7 +227,7 @@ function stripOuterParens(s: string): string {
 /** Entail syntax via the TPTP parser; the connective translation when the parser rejects the text. */
 export function displayTptp(formula: string): string {
   const r = parseFormula(formula, 'tptp');
-  return r.ok ? formulaText(r.value) : tptpToDisplay(formula);
+  return r.ok ? displayFormula(r.value) : tptpToDisplay(formula);
 }
 
 function classify(rule: string, role: string, isInput: boolean): NodeKind {

@@ -72,7 +72,8 @@ export function termVars(t: Term, out: string[] = [], seen: Set<string> = new Se
 
 /** How `printTerm` spells symbols, variables and the argument separator (display vs TPTP output). */
 export interface TermStyle {
-  readonly fn: (name: string) => string;
+  /** arity tells a constant from a function symbol, which some dialects spell differently. */
+  readonly fn: (name: string, arity: number) => string;
   readonly variable: (name: string) => string;
   readonly sep: string;
 }
@@ -91,7 +92,7 @@ export function printTerm(t: Term, style: TermStyle): string {
       out.push(style.variable(x.name));
       continue;
     }
-    out.push(style.fn(x.fn));
+    out.push(style.fn(x.fn, x.args.length));
     if (x.args.length === 0) continue;
     out.push('(');
     stack.push(')');

@@ -2,6 +2,6 @@
 export { saturate, Saturation, DEFAULT_STRATEGY } from './saturate.js';
 export { sineSubset } from './preprocess/sine.js';
 export type { SaturateOptions, Strategy, Selection, ClausifiedLike, Interlude } from './saturate.js';
-export { proofToTptp, stepToTptp, clauseToTptp, formulaToTptp, termToTptp } from './tstp.js';
+export { proofToTptp, stepToTptp } from './tstp.js';
 export { PORTFOLIO, strategyByName, scheduleFor, LARGE_PROBLEM } from './portfolio.js';
 export type { ScheduleEntry } from './portfolio.js';

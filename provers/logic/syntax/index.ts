@@ -16,7 +16,18 @@ import { parseEntailProblem, parseLadrProblem, parseLineProblem } from './proble
 import { detectDialect as detect } from './detect.js';
 
 export type { IncludeResolver } from './common.js';
-export { printFormula, printProblem, printClause, printTerm } from './print.js';
+export {
+  printFormula,
+  printProblem,
+  printClause,
+  printTerm,
+  printTstpFormula,
+  printTstpClause,
+  tptpName,
+  displayFormula,
+  displayClause,
+  displayTerm,
+} from './print.js';
 export { detectDialect, DIALECTS, isDialect, dialectOfExtension } from './detect.js';
 export { MAX_DEPTH, formulaHeight } from './grammar.js';
 export { tptpIncludes } from './tptp.js';

@@ -7,14 +7,19 @@
  * a dialect (e.g. `x` in TPTP) are renamed consistently within one formula.
  *
  * Printers recurse on formula depth; the parsers cap the height of what they accept at
- * MAX_DEPTH, which the printers handle with a wide margin (see deep.test.ts).
+ * MAX_DEPTH, which the printers handle with a wide margin (see deep.test.ts). Terms print
+ * with an explicit stack: a prover's derivation can build terms far deeper than any input.
+ *
+ * TPTP is the one TPTP printer of Entail: problems here, and the formula and clause text of
+ * TSTP derivations (printTstpFormula, printTstpClause) that the provers' proof output wraps.
  */
 import type { Dialect, Problem, Statement } from '../problem.js';
 import type { Formula } from '../formula.js';
 import { freeVars, mkForall } from '../formula.js';
-import type { Term } from '../term.js';
+import type { Term, TermStyle } from '../term.js';
+import { printTerm as printTermWith, termVars } from '../term.js';
 import type { Clause, Literal } from '../clause.js';
-import { isEqualityLit } from '../clause.js';
+import { clauseVars, isEqualityLit } from '../clause.js';
 import type { BinSpec, DialectSpec } from './grammar.js';
 import { SPECS } from './grammar.js';
 
@@ -39,6 +44,10 @@ interface Style {
   readonly sym: (name: string, ctx: Ctx) => string;
   readonly validVar: (name: string) => boolean;
   readonly fixVar: (name: string) => string;
+  /** Every compound formula in parentheses, precedence ignored: the layout of TSTP derivations. */
+  readonly full?: boolean;
+  /** A quantifier's scope reaches as far right as it can: bare body, parenthesized as any operand (display text). */
+  readonly loose?: boolean;
 }
 
 const TPTP_LOWER = /^[a-z][A-Za-z0-9_]*$/;
@@ -212,6 +221,27 @@ const STYLES: Readonly<Record<Dialect, Style>> = {
   },
 };
 
+/** TPTP in the layout of TSTP derivation lines (`~ p`, every compound parenthesized). */
+const TSTP: Style = { ...STYLES.tptp, not: '~ ', full: true };
+
+/**
+ * Entail's syntax as display text (proof graphs): names and variables as they are, no
+ * quoting, a quantifier's body bare, ↔ and ⊕ chains parenthesized.
+ */
+const DISPLAY: Style = {
+  ...STYLES.entail,
+  spec: {
+    ...SPECS.entail,
+    binary: Object.fromEntries(
+      Object.entries(SPECS.entail.binary).map(([k, b]) => [k, b.op === 'iff' || b.op === 'xor' ? { ...b, assoc: 'none' as const } : b]),
+    ),
+  },
+  sym: (name) => name,
+  validVar: () => true,
+  fixVar: (name) => name,
+  loose: true,
+};
+
 /** Precedence/associativity of a connective in a dialect (first spelling found in the spec). */
 function binOf(spec: DialectSpec, op: 'and' | 'or' | 'imp' | 'iff' | 'xor'): BinSpec | undefined {
   for (const k in spec.binary) if (spec.binary[k]!.op === op) return spec.binary[k];
@@ -222,12 +252,14 @@ const ATOMIC = 1000;
 
 class Printer {
   private readonly prec: Record<'and' | 'or' | 'imp' | 'iff' | 'xor', BinSpec | undefined>;
+  private readonly termStyle: TermStyle;
   constructor(
     private readonly st: Style,
     private readonly vars: ReadonlyMap<string, string>,
   ) {
     const s = st.spec;
     this.prec = { and: binOf(s, 'and'), or: binOf(s, 'or'), imp: binOf(s, 'imp'), iff: binOf(s, 'iff'), xor: binOf(s, 'xor') };
+    this.termStyle = { fn: (n, arity) => st.sym(n, arity === 0 ? 'const' : 'fn'), variable: (n) => vars.get(n) ?? n, sep: st.argSep };
   }
 
   private precOf(f: Formula): number {
@@ -242,6 +274,7 @@ class Printer {
         return this.st.xor !== undefined ? this.prec.xor!.prec : ATOMIC;
       case 'forall':
       case 'exists': {
+        if (this.st.loose && f.vars.length > 0) return 0;
         // With wide bare scope (FOLIO, Entail) a quantifier whose body is printed without
         // parentheses extends to the right, so as an operand it needs parentheses itself.
         // Only a body printed as '(…)' right after the variables keeps the scope tight.
@@ -256,7 +289,7 @@ class Printer {
 
   formula(f: Formula, need: number): string {
     const s = this.raw(f);
-    return this.precOf(f) < need ? `(${s})` : s;
+    return !this.st.full && this.precOf(f) < need ? `(${s})` : s;
   }
 
   private raw(f: Formula): string {
@@ -273,6 +306,7 @@ class Printer {
       case 'false':
         return st.f;
       case 'not':
+        if (st.full) return `${st.not}(${this.formula(f.arg, ATOMIC)})`;
         if (f.arg.kind === 'eq') return this.term(f.arg.left) + st.neq + this.term(f.arg.right);
         if (f.arg.kind === 'atom' && f.arg.pred === '=' && f.arg.args.length === 2)
           return this.term(f.arg.args[0]!) + st.neq + this.term(f.arg.args[1]!);
@@ -280,12 +314,12 @@ class Printer {
       case 'and':
       case 'or': {
         if (f.args.length === 0) return f.kind === 'and' ? st.t : st.f;
-        if (f.args.length === 1) return this.raw(f.args[0]!);
+        if (f.args.length === 1) return st.full ? `(${this.raw(f.args[0]!)})` : this.raw(f.args[0]!);
         const b = this.prec[f.kind]!;
         const sep = f.kind === 'and' ? st.and : st.or;
         let out = '';
         for (let i = 0; i < f.args.length; i++) out += (i > 0 ? sep : '') + this.formula(f.args[i]!, b.prec + 1);
-        return out;
+        return st.full ? `(${out})` : out;
       }
       case 'imp':
       case 'iff':
@@ -295,11 +329,19 @@ class Printer {
         const l = b.assoc === 'left' ? b.prec : b.prec + 1;
         const r = b.assoc === 'right' ? b.prec : b.prec + 1;
         const op = f.kind === 'imp' ? st.imp : f.kind === 'iff' ? st.iff : st.xor!;
-        return this.formula(f.left, l) + op + this.formula(f.right, r);
+        const out = this.formula(f.left, l) + op + this.formula(f.right, r);
+        return st.full ? `(${out})` : out;
       }
       case 'forall':
       case 'exists':
         if (f.vars.length === 0) return this.raw(f.body);
+        if (st.loose) return st.quant(f.kind, f.vars, this.formula(f.body, 0));
+        if (st.full)
+          return `(${st.quant(
+            f.kind,
+            f.vars.map((v) => this.vars.get(v) ?? v),
+            this.formula(f.body, ATOMIC),
+          )})`;
         return st.quant(
           f.kind,
           f.vars.map((v) => this.vars.get(v) ?? v),
@@ -319,8 +361,13 @@ class Printer {
   }
 
   term(t: Term): string {
-    if (t.kind === 'var') return this.vars.get(t.name) ?? t.name;
-    return this.app(t.fn, t.args, 'fn');
+    return printTermWith(t, this.termStyle);
+  }
+
+  /** A clause literal: an atom or an equation, negated as the dialect negates atoms. */
+  literal(l: Literal): string {
+    if (isEqualityLit(l)) return this.term(l.args[0]!) + (l.positive ? this.st.eq : this.st.neq) + this.term(l.args[1]!);
+    return (l.positive ? '' : this.st.not) + this.app(l.pred, l.args, 'pred');
   }
 }
 
@@ -400,28 +447,54 @@ export function printFormula(f: Formula, dialect: Dialect): string {
 
 export function printTerm(t: Term, dialect: Dialect): string {
   const st = STYLES[dialect];
-  const names: string[] = [];
-  const stack: Term[] = [t];
-  while (stack.length > 0) {
-    const x = stack.pop()!;
-    if (x.kind === 'var') names.push(x.name);
-    else for (const a of x.args) stack.push(a);
-  }
-  return new Printer(st, varMap(st, [...new Set(names)])).term(t);
+  return new Printer(st, varMap(st, termVars(t))).term(t);
 }
 
-function litFormula(l: Literal): Formula {
-  const a: Formula = isEqualityLit(l) ? { kind: 'eq', left: l.args[0]!, right: l.args[1]! } : { kind: 'atom', pred: l.pred, args: l.args };
-  return l.positive ? a : { kind: 'not', arg: a };
+function clauseText(st: Style, c: Clause): string {
+  if (c.literals.length === 0) return st.f;
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (const l of c.literals) for (const a of l.args) termVars(a, names, seen);
+  const p = new Printer(st, varMap(st, names));
+  let out = '';
+  for (let i = 0; i < c.literals.length; i++) out += (i > 0 ? st.or : '') + p.literal(c.literals[i]!);
+  return out;
 }
 
 /** A clause as a disjunction of literals (variables free, implicitly universal); the empty clause prints as false. */
 export function printClause(c: Clause, dialect: Dialect): string {
-  const st = STYLES[dialect];
-  if (c.literals.length === 0) return st.f;
-  const lits = c.literals.map(litFormula);
-  const f: Formula = lits.length === 1 ? lits[0]! : { kind: 'or', args: lits };
-  return printerFor(st, [f]).formula(f, 0);
+  return clauseText(STYLES[dialect], c);
+}
+
+/** The formula text of a TSTP derivation line: TPTP with every compound formula parenthesized. */
+export function printTstpFormula(f: Formula): string {
+  return printerFor(TSTP, [f]).formula(f, 0);
+}
+
+/** The clause text of a TSTP derivation line: TPTP literals, negation written `~ p`. */
+export function printTstpClause(c: Clause): string {
+  return clauseText(TSTP, c);
+}
+
+/** Display text of a formula in Entail's notation, names as they are (proof graphs, never parsed back). */
+export function displayFormula(f: Formula): string {
+  return new Printer(DISPLAY, new Map()).formula(f, 0);
+}
+
+export function displayTerm(t: Term): string {
+  return new Printer(DISPLAY, new Map()).term(t);
+}
+
+/** Display text of a clause: `L1 ∨ L2`, closed by `∀X Y.` when it has variables; the empty clause is ⊥. */
+export function displayClause(c: Clause): string {
+  const body = clauseText(DISPLAY, c);
+  const vs = clauseVars(c);
+  return vs.length === 0 ? body : DISPLAY.quant('forall', vs, body);
+}
+
+/** The name of a TPTP annotated formula, or a TPTP atomic word in an annotation: lower word or integer, else quoted ASCII. */
+export function tptpName(name: string): string {
+  return TPTP_NAME.test(name) ? name : quote(ascii(name), "'");
 }
 
 function isLiteralFormula(f: Formula): boolean {
@@ -445,7 +518,7 @@ function printTptpProblem(p: Problem): string {
   if (p.expected !== undefined) out.push(`% Status   : ${p.expected}`);
   if (p.rating !== undefined) out.push(`% Rating   : ${p.rating.toFixed(2)}`);
   for (const s of p.statements) {
-    const name = TPTP_NAME.test(s.name) ? s.name : quote(ascii(s.name), "'");
+    const name = tptpName(s.name);
     const cnf = s.language === 'cnf' && isClauseShaped(s.formula);
     const f = cnf ? s.formula : closed(s);
     const body = printerFor(st, [f]).formula(f, 0);
