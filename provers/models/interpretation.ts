@@ -207,7 +207,9 @@ export function modelFromMace4(text: string, file = 'model'): Result<FiniteModel
     if (kind === 'function') m.functions[name] = { arity, table: nums };
     else m.predicates[name] = { arity, table: nums.map((v) => v === 1) };
   }
-  if (found === 0) return err(`${at(start)}: the interpretation lists no function or relation`);
+  // A problem without symbols (e.g. `cnf(c, axiom, $true)`) has the empty interpretation `[ ]`.
+  if (found === 0 && !/^interpretation\(\s*\d+\s*,\s*\[[^\]]*\]\s*,\s*\[\s*\]\s*\)/.test(text.slice(start)))
+    return err(`${at(start)}: the interpretation lists no function or relation`);
   return complete(m, n, file);
 }
 
