@@ -113,7 +113,9 @@ test(
     } finally {
       await runner.close();
     }
-    console.log(`SYN-SAT: ${models} models of ${files.length} problems round-tripped; ${refused} flipped models refused; none within budget: ${none.length}`);
+    console.log(
+      `SYN-SAT: ${models} models of ${files.length} problems round-tripped; ${refused} flipped models refused; none within budget: ${none.length}`,
+    );
     assert.ok(models >= MIN_MODELS, `only ${models} models found (none for ${none.join(' ')})`);
     assert.ok(refused >= 1, 'no corrupted model was refused');
   },
