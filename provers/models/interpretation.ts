@@ -27,11 +27,16 @@ function tuples(arity: number, n: number): number[][] {
 
 const el = (d: number): Term => mkConst(elementName(d));
 
+// Problem names such as SYN036-2 are not TPTP lower words: such names are single-quoted.
+const LOWER_WORD = /^[a-z][A-Za-z0-9_]*$/;
+const quoteName = (s: string): string => (LOWER_WORD.test(s) ? s : `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`);
+const unquoteName = (s: string): string => (s.startsWith("'") && s.endsWith("'") ? s.slice(1, -1).replace(/\\(.)/g, '$1') : s);
+
 /** One TPTP statement per line group, the conjuncts of a conjunction one per line. */
 function statement(name: string, role: string, parts: readonly Formula[]): string {
   const lines = parts.map((f) => printFormula(f, 'tptp'));
   const body = lines.length === 1 ? lines[0]! : `( ${lines.join('\n    & ')} )`;
-  return `fof(${name}, ${role},\n    ${body}).`;
+  return `fof(${quoteName(name)}, ${role},\n    ${body}).`;
 }
 
 export function modelToTptp(model: FiniteModel, name = 'model'): string {
@@ -86,7 +91,7 @@ const FI_ROLE = /(\b(?:fof|tff|cnf)\(\s*[^,()]+?\s*,\s*)(fi_domain|fi_functors|f
 export function modelFromTptp(text: string, file = 'model'): Result<FiniteModel, string> {
   const roles = new Map<string, string>();
   const renamed = text.replace(FI_ROLE, (_m, head: string, role: string, tail: string) => {
-    const name = head.slice(head.indexOf('(') + 1, head.lastIndexOf(',')).trim();
+    const name = unquoteName(head.slice(head.indexOf('(') + 1, head.lastIndexOf(',')).trim());
     roles.set(name, role);
     return head + 'axiom'.padEnd(role.length) + tail;
   });
@@ -202,7 +207,9 @@ export function modelFromMace4(text: string, file = 'model'): Result<FiniteModel
     if (kind === 'function') m.functions[name] = { arity, table: nums };
     else m.predicates[name] = { arity, table: nums.map((v) => v === 1) };
   }
-  if (found === 0) return err(`${at(start)}: the interpretation lists no function or relation`);
+  // A problem without symbols (e.g. `cnf(c, axiom, $true)`) has the empty interpretation `[ ]`.
+  if (found === 0 && !/^interpretation\(\s*\d+\s*,\s*\[[^\]]*\]\s*,\s*\[\s*\]\s*\)/.test(text.slice(start)))
+    return err(`${at(start)}: the interpretation lists no function or relation`);
   return complete(m, n, file);
 }
 
