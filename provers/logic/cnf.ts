@@ -207,7 +207,7 @@ function normalizeAndClausify(ctx: Ctx, f: Formula, parent: string, role: Role, 
   const pendingDefs: Formula[] = [];
   // A definition d(x̄) ↔ A already has A's nested equivalences renamed: renaming again would loop.
   const renamed = ctx.definitional && rename ? renameNestedEquivalences(ctx, f, pendingDefs) : f;
-  const nnf = miniscope(toNnf(renamed, true));
+  const nnf = miniscope(toNnf(renamed, true), freeVarsOf());
   const qf = skolemize(ctx, nnf, []);
   const rule: Rule = ctx.skolems.length > skolemsBefore ? 'skolemize' : ctx.definitions.length > defsBefore ? 'definition' : 'nnf';
   const nfId = nextId(ctx, 'nnf_');
@@ -417,42 +417,93 @@ function nnfFreeVars(f: Nnf, out: Set<string>): Set<string> {
   }
 }
 
+/** Free variables of an NNF node (read-only sets). */
+type FreeVars = (f: Nnf) => ReadonlySet<string>;
+
+/**
+ * Free variables, remembered per node: miniscoping asks about the same subformulas once per quantified
+ * variable, which without the memo is quadratic (a CNF clause over hundreds of variables took seconds).
+ * One memo per clausified formula; nodes are immutable, so an entry never goes stale.
+ */
+function freeVarsOf(): FreeVars {
+  const memo = new WeakMap<Nnf, ReadonlySet<string>>();
+  const EMPTY: ReadonlySet<string> = new Set();
+  const fv = (f: Nnf): ReadonlySet<string> => {
+    const known = memo.get(f);
+    if (known) return known;
+    let out: ReadonlySet<string>;
+    switch (f.k) {
+      case 'lit': {
+        const vs = new Set<string>();
+        for (const a of f.lit.args) for (const v of termVars(a)) vs.add(v);
+        out = vs;
+        break;
+      }
+      case 'and':
+      case 'or': {
+        if (f.args.length === 1) {
+          out = fv(f.args[0]!);
+          break;
+        }
+        const vs = new Set<string>();
+        for (const a of f.args) for (const v of fv(a)) vs.add(v);
+        out = vs;
+        break;
+      }
+      case 'true':
+      case 'false':
+        out = EMPTY;
+        break;
+      case 'forall':
+      case 'exists': {
+        const vs = new Set(fv(f.body));
+        for (const v of f.vars) vs.delete(v);
+        out = vs;
+        break;
+      }
+    }
+    memo.set(f, out);
+    return out;
+  };
+  return fv;
+}
+
 /** Push quantifiers inward so Skolem terms depend only on variables actually in scope. */
-function miniscope(f: Nnf): Nnf {
+function miniscope(f: Nnf, fv: FreeVars): Nnf {
   switch (f.k) {
     case 'lit':
     case 'true':
     case 'false':
       return f;
     case 'and':
-      return nAnd(f.args.map(miniscope));
+      return nAnd(f.args.map((a) => miniscope(a, fv)));
     case 'or':
-      return nOr(f.args.map(miniscope));
+      return nOr(f.args.map((a) => miniscope(a, fv)));
     case 'forall':
     case 'exists': {
-      let body = miniscope(f.body);
+      let body = miniscope(f.body, fv);
       // Quantify one variable at a time, innermost first, so each is pushed as deep as it can go.
-      for (let i = f.vars.length - 1; i >= 0; i--) body = pushQuant(f.k, f.vars[i]!, body);
+      for (let i = f.vars.length - 1; i >= 0; i--) body = pushQuant(f.k, f.vars[i]!, body, fv);
       return body;
     }
   }
 }
 
-function pushQuant(q: 'forall' | 'exists', v: string, body: Nnf): Nnf {
-  if (!nnfFreeVars(body, new Set()).has(v)) return body;
+function pushQuant(q: 'forall' | 'exists', v: string, body: Nnf, fv: FreeVars): Nnf {
+  if (!fv(body).has(v)) return body;
   // ∀ distributes over ∧, ∃ over ∨; over the other connective only the parts mentioning v stay inside.
   const distributes = (q === 'forall' && body.k === 'and') || (q === 'exists' && body.k === 'or');
   if (distributes && (body.k === 'and' || body.k === 'or')) {
-    const args = body.args.map((a) => pushQuant(q, v, a));
+    const args = body.args.map((a) => pushQuant(q, v, a, fv));
     return body.k === 'and' ? nAnd(args) : nOr(args);
   }
   if (body.k === 'and' || body.k === 'or') {
     const withV: Nnf[] = [];
     const without: Nnf[] = [];
-    for (const a of body.args) (nnfFreeVars(a, new Set()).has(v) ? withV : without).push(a);
+    for (const a of body.args) (fv(a).has(v) ? withV : without).push(a);
     if (without.length > 0) {
       const inner = withV.length === 1 ? withV[0]! : { k: body.k, args: withV };
-      const quantified = pushQuant(q, v, inner);
+      const quantified = pushQuant(q, v, inner, fv);
       return body.k === 'and' ? nAnd([...without, quantified]) : nOr([...without, quantified]);
     }
   }
