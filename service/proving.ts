@@ -195,7 +195,7 @@ export function provingHandlers(ctx: ServiceContext): AreaHandlers<'parse' | 'pr
             available: Boolean(d?.installed),
             detail: d?.installed
               ? `${d.name}${d.version ? ' ' + d.version : ''} at ${d.path}`
-              : `${d?.name ?? id} not found (set its path in Settings)`,
+              : `${d?.name ?? id} not found (put it on PATH, or set ENTAIL_${id.toUpperCase()} or executables.json)`,
           });
         }
       }

@@ -454,25 +454,17 @@ export function SettingsPanel() {
       </label>
       <h3>Provers</h3>
       <p className="muted">
-        Paths to external provers (empty: look them up on PATH). Saved with “Save settings”; the prover list refreshes after saving.
+        External prover binaries are never chosen from this page (a page must not be able to pick what runs): they are found on PATH, or set
+        by the environment (<code>ENTAIL_EPROVER</code>, <code>ENTAIL_VAMPIRE</code>, <code>ENTAIL_PROVER9</code>, <code>ENTAIL_Z3</code>)
+        or in <code>executables.json</code> in the data folder, read when the engine starts.
       </p>
       <table className="runs">
         <tbody>
           {(['eprover', 'vampire', 'prover9', 'z3'] as const).map((id) => (
             <tr key={id}>
               <td>{id}</td>
-              <td>
-                <input
-                  data-testid={`path-${id}`}
-                  placeholder={`${id} on PATH`}
-                  value={settings.externalPaths[id] ?? ''}
-                  onChange={(e) => {
-                    const paths = { ...settings.externalPaths };
-                    if (e.target.value.trim() === '') delete paths[id];
-                    else paths[id] = e.target.value.trim();
-                    dispatch({ type: 'settings/loaded', settings: { ...settings, externalPaths: paths } });
-                  }}
-                />
+              <td data-testid={`path-${id}`}>
+                {settings.externalPaths[id] ? <code>{settings.externalPaths[id]}</code> : <span className="muted">looked up on PATH</span>}
               </td>
             </tr>
           ))}
