@@ -13,19 +13,13 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { EXPLORE_DEFAULTS } from '../provers/genlogic/index.js';
 import { launch, skipReason, Workbench } from './harness.js';
+import type { DrawnBox } from './harness.js';
 import type { Harness } from './harness.js';
 
 const skip = skipReason();
 const SHOTS = process.env.ENTAIL_SCREENSHOTS;
 
-interface Box {
-  id: string;
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-  fontPx: number;
-}
+type Box = DrawnBox;
 declare const document: { elementFromPoint(x: number, y: number): { closest(sel: string): unknown } | null };
 declare const window: {
   __entailGraph?: { readyMs?: number; nodes: number; boxes(): Box[]; canvas(): { x: number; y: number; width: number; height: number } };

@@ -20,20 +20,14 @@ import type { Proof, ProofStep } from '../provers/logic/index.js';
 import { mkApp, mkConst, mkLit } from '../provers/logic/index.js';
 import { SHARED_CORPORA } from '../testing/corpora.js';
 import { launch, RESULTS, skipReason, Workbench } from './harness.js';
+import type { DrawnBox } from './harness.js';
 import type { Harness } from './harness.js';
 
 const skip = skipReason();
 const SHOTS = process.env.ENTAIL_SCREENSHOTS;
 const SET016 = join(SHARED_CORPORA, 'tptp', 'SET', 'SET016+1.p');
 
-interface Box {
-  id: string;
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-  fontPx: number;
-}
+type Box = DrawnBox;
 declare const window: {
   __entailGraph?: {
     readyMs?: number;

@@ -24,6 +24,16 @@ export function skipReason(): string | undefined {
   return undefined;
 }
 
+/** A drawn graph node as the Cytoscape panel's test probe reports it (`window.__entailGraph.boxes()`), page pixels. */
+export interface DrawnBox {
+  readonly id: string;
+  readonly x1: number;
+  readonly y1: number;
+  readonly x2: number;
+  readonly y2: number;
+  readonly fontPx: number;
+}
+
 export interface Harness {
   server: RunningServer;
   browser: Browser;
