@@ -1,6 +1,6 @@
 /**
- * E reads `entail cnf` output and agrees with itself on the original: on a
- * deterministic sample of SYN-FOF (every K-th problem), each problem E solves from
+ * E reads `entail cnf` output and agrees with itself on the original: on all of
+ * SYN-FOF (K = 1; a larger K samples every K-th problem), each problem E solves from
  * the original within a short CPU limit is clausified by Entail and given to E again;
  * E must parse it and answer consistently. Giving up on the cnf is counted and
  * reported, never a contradiction.
@@ -15,8 +15,8 @@ import { SHARED_CORPORA } from '../testing/corpora.js';
 import { CommandRunner } from './testing-worker.js';
 
 const DIR = join(SHARED_CORPORA, 'tptp', 'SYN-FOF');
-/** Every K-th problem of the sorted set: the whole set takes E ~5 minutes on a shared 2-core machine. */
-const K = 6;
+/** Every K-th problem of the sorted set; the whole set (K = 1) takes about 150 s on a quiet 2-core machine. */
+const K = 1;
 const E_CPU_S = 2;
 const E_HARD_MS = 6000;
 const CNF_HARD_MS = 10_000;
@@ -53,8 +53,8 @@ function expectedOnCnf(status: string | undefined): 'Unsatisfiable' | 'Satisfiab
 }
 
 test(
-  `SYN-FOF (every ${K}th problem): E ${E_CPU_S} s reads entail cnf output and answers as on the original`,
-  { skip: (!existsSync(DIR) && 'SYN-FOF corpus not present') || (!haveE && 'eprover not on PATH'), timeout: 240_000 },
+  `SYN-FOF (${K === 1 ? 'every problem' : `every ${K}th problem`}): E ${E_CPU_S} s reads entail cnf output and answers as on the original`,
+  { skip: (!existsSync(DIR) && 'SYN-FOF corpus not present') || (!haveE && 'eprover not on PATH'), timeout: 900_000 },
   async () => {
     const runner = new CommandRunner();
     const sample = readdirSync(DIR)
