@@ -152,7 +152,7 @@ describe('proof graph ⇄ editor linking e2e', { skip: skip ?? false, timeout: 1
     await cursorTo(page, 8);
     await wb
       .tid('linked-statement')
-      .filter({ hasText: /^unused feeds 0 shown steps/ })
+      .filter({ hasText: /^unused: not used by this proof/ })
       .waitFor();
     assert.deepEqual(await page.evaluate(() => window.__entailGraph!.fed()), []);
     await cursorTo(page, 4);

@@ -190,8 +190,11 @@ export function GraphExplorer({ graph }: { graph: GraphData }) {
         {search && <span className="muted">{matches.length} match(es)</span>}
         {fed.statement !== undefined && (
           <span className="muted" data-testid="linked-statement">
-            {fed.statement} feeds {fedShown.length} shown step{fedShown.length === 1 ? '' : 's'}
-            {fed.steps.length > fedShown.length ? ` (${fed.steps.length} in all)` : ''}
+            {fed.steps.length === 0
+              ? `${fed.statement}: not used by this proof`
+              : `${fed.statement} feeds ${fedShown.length} shown step${fedShown.length === 1 ? '' : 's'}${
+                  fed.steps.length > fedShown.length ? ` (${fed.steps.length} in all)` : ''
+                }`}
           </span>
         )}
         <button onClick={() => handle.current?.fit()}>Fit</button>
