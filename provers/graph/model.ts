@@ -30,6 +30,9 @@ export interface GraphNode {
   readonly detail?: string;
 }
 
+/** The text of a nested inference's conclusion, which E does not print (the TSTP importer's node for it). */
+export const UNPRINTED_TEXT = '(intermediate result, not printed by the prover)';
+
 export interface GraphEdge {
   /** The premise. */
   readonly from: string;
