@@ -109,6 +109,8 @@ describe('proof graph ⇄ editor linking e2e', { skip: skip ?? false, timeout: 1
     assert.deepEqual(await selections(page), [whole(5, 7)]);
 
     // The refutation (clicked on the canvas): the lines of every input it came from, not the unused axiom.
+    // The table clicks brought their steps into view; Fit shows the whole proof again, the refutation included.
+    await wb.tid('graph-fit').click();
     const root = await page.evaluate(() => window.__entailGraph!.root!);
     const at = await page.evaluate((id) => window.__entailGraph!.nodeCenter(id), root);
     assert.ok(at, 'the refutation is drawn');

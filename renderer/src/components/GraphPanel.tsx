@@ -200,7 +200,9 @@ export function GraphExplorer({ graph }: { graph: GraphData }) {
                 }`}
           </span>
         )}
-        <button onClick={() => handle.current?.fit()}>Fit</button>
+        <button data-testid="graph-fit" onClick={() => handle.current?.fit()}>
+          Fit
+        </button>
         <button onClick={() => handle.current?.zoom(1.25)} aria-label="zoom in">
           +
         </button>
