@@ -28,6 +28,20 @@ export interface GraphNode {
   readonly ref?: string;
   /** Extra detail shown on hover (rule arguments, status, ...). */
   readonly detail?: string;
+  /** The sub-proof this step belongs to (a `GraphGroup` id), which a view may draw collapsed as one node. */
+  readonly group?: string;
+}
+
+/**
+ * A sub-proof that a view may collapse into one node (an induction proof's base case
+ * and step case): its members are the nodes whose `group` is this id.
+ */
+export interface GraphGroup {
+  readonly id: string;
+  /** What the collapsed node is called (e.g. `base case (z = 0)`). */
+  readonly label: string;
+  /** What it shows as its formula (e.g. the case's goal). */
+  readonly text: string;
 }
 
 export interface GraphEdge {
@@ -52,6 +66,8 @@ export interface ProofGraph {
   readonly status?: string;
   /** Free text shown under the title (prover, timing, induction scheme...). */
   readonly note?: string;
+  /** Collapsible sub-proofs (see `GraphNode.group`). */
+  readonly groups?: readonly GraphGroup[];
 }
 
 /** Adjacency built once per graph: node index by id, parents and children as index arrays. */

@@ -148,6 +148,7 @@ test('the checker catches a straight edge drawn through a middle node (what the 
     formula: '',
     interesting: false,
     hiddenParents: 0,
+    collapsed: 0,
   });
   const bad: Layout = {
     nodes: [box('3', 0, 0), box('10', 0, 100), box('11', 0, 200)],

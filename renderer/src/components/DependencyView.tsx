@@ -1,0 +1,120 @@
+/**
+ * The explorer's theorems as a dependency graph (axioms → lemmas → laws), drawn by the
+ * shared proof-graph view model (layered layout, routed edges, ≥ 11 px labels) on the
+ * Cytoscape canvas. Clicking a theorem selects it (the theorem list and its proof graph
+ * follow); its ancestry, everything it rests on, is highlighted.
+ */
+import { lazy, Suspense, useMemo, useRef } from 'react';
+import type { GraphHandle } from '../adapters/CytoscapeGraph.js';
+import type { GraphData } from '../../../api/contract.js';
+import {
+  DEFAULT_METRICS,
+  DEPENDENCY_ROLES,
+  DEPENDENCY_ROLE_CLASS,
+  DEPENDENCY_ROLE_LABEL,
+  PALETTES,
+  buildView,
+  dependencyRoleClass,
+} from '../../../provers/graph/view.js';
+
+const CytoscapeGraph = lazy(() => import('../adapters/CytoscapeGraph.js').then((m) => ({ default: m.CytoscapeGraph })));
+
+/** Wider boxes than a proof step's: a theorem's equation is what the reader looks for. */
+const METRICS = { ...DEFAULT_METRICS, maxWidth: 240 };
+
+function DependencyLegend() {
+  const p = PALETTES.light;
+  return (
+    <div className="graph-legend" data-testid="deps-legend" style={{ display: 'flex', gap: 10, flexWrap: 'wrap', fontSize: 12 }}>
+      {DEPENDENCY_ROLES.map((r) => {
+        const c = p.roles[DEPENDENCY_ROLE_CLASS[r]];
+        return (
+          <span key={r}>
+            <span
+              style={{
+                display: 'inline-block',
+                width: 12,
+                height: 12,
+                marginRight: 4,
+                verticalAlign: -2,
+                borderRadius: 3,
+                background: c.fill,
+                border: `1.5px solid ${c.stroke}`,
+              }}
+            />
+            {DEPENDENCY_ROLE_LABEL[r]}
+          </span>
+        );
+      })}
+      <span className="muted">edge A → T: a case proof of T uses A · click a theorem to select it and see what it rests on</span>
+    </div>
+  );
+}
+
+export function DependencyView({
+  graph,
+  selectedRef,
+  onSelectRef,
+  onOpenProof,
+}: {
+  readonly graph: GraphData;
+  /** Title of the selected theorem (a node's `ref`). */
+  readonly selectedRef: string | undefined;
+  readonly onSelectRef: (ref: string | undefined) => void;
+  readonly onOpenProof: () => void;
+}) {
+  const handle = useRef<GraphHandle>(null);
+  const view = useMemo(() => buildView(graph, { metrics: METRICS, roleOf: dependencyRoleClass, interesting: 0 }), [graph]);
+  const selected = selectedRef === undefined ? undefined : graph.nodes.find((n) => n.ref === selectedRef);
+  const counts = useMemo(() => {
+    const c = { axioms: 0, theorems: 0 };
+    for (const n of graph.nodes) if (n.kind === 'input') c.axioms++;
+    c.theorems = graph.nodes.length - c.axioms;
+    return c;
+  }, [graph]);
+  return (
+    <div className="graph-panel deps-panel" data-testid="deps-view">
+      <div className="graph-tools">
+        <span className="muted" data-testid="deps-summary">
+          {counts.axioms} axioms, {counts.theorems} theorems, {graph.edges.length} uses
+        </span>
+        <button onClick={() => handle.current?.fit()}>Fit</button>
+        <button onClick={() => handle.current?.zoom(1.25)} aria-label="zoom in">
+          +
+        </button>
+        <button onClick={() => handle.current?.zoom(0.8)} aria-label="zoom out">
+          −
+        </button>
+        <DependencyLegend />
+      </div>
+      <p className="deps-selected" data-testid="deps-selected">
+        {selected ? (
+          <>
+            <strong>{selected.ref ?? selected.label}</strong> <span className="muted">({selected.rule}) — {selected.detail}</span>{' '}
+            {selected.ref !== undefined && (
+              <button className="link" data-testid="deps-open-proof" onClick={onOpenProof}>
+                proof graph →
+              </button>
+            )}
+          </>
+        ) : (
+          <span className="muted">Click a theorem to select it.</span>
+        )}
+      </p>
+      <div className="graph-body">
+        <Suspense fallback={<div className="graph-host loading">Loading graph view…</div>}>
+          <CytoscapeGraph
+            ref={handle}
+            view={view}
+            selected={selected?.id}
+            matches={[]}
+            onSelect={(id) => {
+              const n = id === undefined ? undefined : graph.nodes.find((x) => x.id === id);
+              onSelectRef(n?.ref);
+            }}
+          />
+        </Suspense>
+      </div>
+    </div>
+  );
+}
