@@ -160,7 +160,7 @@ export function collapseGroups(
     const k = count.get(gr.id)!;
     nodes.push({
       id: to,
-      label: n.label,
+      label: labelRange(g.nodes.filter((m) => into.get(m.id) === to).map((m) => m.label)),
       text: gr.text,
       rule: gr.label,
       kind: 'inference',
@@ -183,6 +183,13 @@ export function collapseGroups(
   const collapsed = new Map<string, number>();
   for (const [id, k] of count) collapsed.set(groupNodeId(id), k);
   return { graph: { ...g, nodes, edges }, collapsed };
+}
+
+/** The step numbers a collapsed group stands for: `1–14` when they are numbers, else the first label. */
+function labelRange(labels: readonly string[]): string {
+  const nums = labels.map(Number);
+  if (labels.length > 1 && nums.every(Number.isInteger)) return `${Math.min(...nums)}–${Math.max(...nums)}`;
+  return labels[0] ?? '';
 }
 
 /** Shorten a formula for a label: whitespace runs folded, cut at `max` characters with an ellipsis. */

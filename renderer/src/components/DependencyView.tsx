@@ -101,7 +101,7 @@ export function DependencyView({
           <span className="muted">Click a theorem to select it.</span>
         )}
       </p>
-      <div className="graph-body">
+      <div className="graph-body" style={{ gridTemplateColumns: 'minmax(0, 1fr)' }}>
         <Suspense fallback={<div className="graph-host loading">Loading graph view…</div>}>
           <CytoscapeGraph
             ref={handle}
