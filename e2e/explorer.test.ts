@@ -43,9 +43,7 @@ const RIGHT_DISTRIBUTIVITY = 'times(plus(x, y), z) = plus(times(x, z), times(y, 
 const TIMES_ASSOCIATIVE = 'times(times(x, y), z) = times(x, times(y, z))';
 
 /** The drawing's extent as fractions of the canvas (clipped to it). */
-async function extent(
-  page: Page,
-): Promise<{ w: number; h: number; inside: boolean; fontPx: number; visible: boolean; boxes: Box[] }> {
+async function extent(page: Page): Promise<{ w: number; h: number; inside: boolean; fontPx: number; visible: boolean; boxes: Box[] }> {
   await page.waitForFunction(() => window.__entailGraph?.readyMs !== undefined);
   // The fit follows layout and resize in the next frame: wait until two probes agree.
   let last = '';
@@ -82,7 +80,8 @@ function overlaps(boxes: readonly Box[]): string[] {
     for (let j = i + 1; j < boxes.length; j++) {
       const a = boxes[i]!;
       const b = boxes[j]!;
-      if (Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > 0.5 && Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > 0.5) out.push(`${a.id}/${b.id}`);
+      if (Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > 0.5 && Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > 0.5)
+        out.push(`${a.id}/${b.id}`);
     }
   return out;
 }
@@ -178,10 +177,7 @@ describe('explorer e2e', { skip: skip ?? false, timeout: 240_000 }, () => {
     const x = await extent(page);
     const shown = x.boxes.map((b) => b.id);
     assert.ok(shown.includes('group:base') && !shown.includes('group:step'), 'the step case expanded, the base case still collapsed');
-    assert.ok(
-      shown.filter((id) => id.startsWith('step:')).length >= 10,
-      `the step case's own steps are drawn (${shown.length} nodes)`,
-    );
+    assert.ok(shown.filter((id) => id.startsWith('step:')).length >= 10, `the step case's own steps are drawn (${shown.length} nodes)`);
     assert.ok(x.fontPx >= 11, `expanded: labels ${x.fontPx.toFixed(1)} px`);
     assert.match(await wb.tid('cases-state').innerText(), /1 case collapsed/);
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'explorer-expanded-1024x700-light.png') });
@@ -207,7 +203,11 @@ describe('explorer e2e', { skip: skip ?? false, timeout: 240_000 }, () => {
         if (SHOTS) await page.screenshot({ path: join(SHOTS, `explorer-deps-${w}x${hgt}-${scheme}.png`) });
         const where = `${w}×${hgt} ${scheme}`;
         assert.equal(e.boxes.length, Number(m[1]) + Number(m[2]), `${where}: all axioms and theorems drawn`);
-        for (const id of ['axiom:plus_zero', 'axiom:times_succ', 'T1']) assert.ok(e.boxes.some((b) => b.id === id), `${where}: ${id} drawn`);
+        for (const id of ['axiom:plus_zero', 'axiom:times_succ', 'T1'])
+          assert.ok(
+            e.boxes.some((b) => b.id === id),
+            `${where}: ${id} drawn`,
+          );
         assert.ok(e.fontPx >= 11, `${where}: labels ${e.fontPx.toFixed(1)} px`);
         assert.deepEqual(overlaps(e.boxes), [], `${where}: no two node boxes overlap`);
         assert.ok(e.visible, `${where}: the canvas is not covered`);

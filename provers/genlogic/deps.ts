@@ -61,7 +61,8 @@ export function usedStatements(proof: Proof): string[] {
     seen.add(id);
     const s = byId.get(id);
     if (!s) continue;
-    if ((s.rule === 'input' || s.parents.length === 0) && s.source?.name !== undefined && !out.includes(s.source.name)) out.push(s.source.name);
+    if ((s.rule === 'input' || s.parents.length === 0) && s.source?.name !== undefined && !out.includes(s.source.name))
+      out.push(s.source.name);
     for (const p of s.parents) stack.push(p.id);
   }
   return out;
@@ -88,7 +89,8 @@ function same(a: Term, b: Term): boolean {
 type App = Extract<Term, { kind: 'app' }>;
 const bin = (t: Term): t is App & { args: [Term, Term] } => t.kind === 'app' && t.args.length === 2;
 const isVar = (t: Term): boolean => t.kind === 'var';
-const distinctVars = (...ts: Term[]): boolean => ts.every(isVar) && new Set(ts.map((t) => (t.kind === 'var' ? t.name : ''))).size === ts.length;
+const distinctVars = (...ts: Term[]): boolean =>
+  ts.every(isVar) && new Set(ts.map((t) => (t.kind === 'var' ? t.name : ''))).size === ts.length;
 
 /** The named algebraic law an equation is (either way round), if any. */
 export function lawName(e: Equation): string | undefined {
@@ -232,7 +234,9 @@ export function dependencyProofGraph(dg: DependencyGraph, d: Derivation): ProofG
   const nodes: GraphNode[] = dg.nodes.map((n) => {
     const t = n.order !== undefined ? byOrder.get(n.order) : undefined;
     const rule =
-      n.kind === 'axiom' ? 'axiom' : (n.law?.split(' of ')[0] ?? (t?.method === 'induction' ? `induction on ${t.variable ?? '?'}` : 'direct'));
+      n.kind === 'axiom'
+        ? 'axiom'
+        : (n.law?.split(' of ')[0] ?? (t?.method === 'induction' ? `induction on ${t.variable ?? '?'}` : 'direct'));
     const detail =
       n.kind === 'axiom'
         ? `used by ${usedBy.get(n.id)?.join(', ') ?? 'no theorem'}`

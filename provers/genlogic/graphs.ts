@@ -45,7 +45,12 @@ function theoremGraph(t: Theorem, titleOf: ReadonlyMap<string, string>): ProofGr
     if (grouped)
       groups.push({
         id: c.name,
-        label: c.name === 'base' ? `base (${t.variable ?? '?'} = 0)` : c.name === 'step' ? `step (${t.variable ?? '?'} = n + 1)` : CASE_LABEL[c.name],
+        label:
+          c.name === 'base'
+            ? `base (${t.variable ?? '?'} = 0)`
+            : c.name === 'step'
+              ? `step (${t.variable ?? '?'} = n + 1)`
+              : CASE_LABEL[c.name],
         text: caseGoal(c),
       });
     const g = fromProof(c.proof, { title: c.name });

@@ -259,6 +259,36 @@ export function collapsePreprocessing(g: ProofGraph): ProofGraph {
   return { ...g, nodes: g.nodes.filter((_, i) => !hidden(i)), edges };
 }
 
+/**
+ * The transitive reduction of a DAG: an edge A → B is dropped when B is reachable from A
+ * by a longer path, so what a node rests on reads from its direct lines only. Reachability
+ * is unchanged. Quadratic (a search per edge): meant for small graphs such as theorem
+ * dependencies. On a cycle, the edges of the cycle are kept.
+ */
+export function transitiveReduction(g: ProofGraph, ix: GraphIndex = indexGraph(g)): ProofGraph {
+  const n = g.nodes.length;
+  const seen = new Int32Array(n).fill(-1);
+  const implied = (a: number, b: number, mark: number): boolean => {
+    // Is b reachable from a without the direct edge a → b?
+    const stack: number[] = [];
+    for (const c of ix.children[a]!) if (c !== b) stack.push(c);
+    while (stack.length > 0) {
+      const v = stack.pop()!;
+      if (v === b) return true;
+      if (seen[v] === mark || v === a) continue;
+      seen[v] = mark;
+      for (const c of ix.children[v]!) stack.push(c);
+    }
+    return false;
+  };
+  const edges = g.edges.filter((e, k) => {
+    const a = ix.byId.get(e.from);
+    const b = ix.byId.get(e.to);
+    return a === undefined || b === undefined || !implied(a, b, k);
+  });
+  return { ...g, edges };
+}
+
 /** Graph statistics for the CLI and headers. */
 export function graphStats(g: ProofGraph): { nodes: number; edges: number; inputs: number; inferences: number } {
   let inputs = 0;

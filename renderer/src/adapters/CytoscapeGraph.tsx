@@ -28,6 +28,8 @@ export interface CytoscapeGraphProps {
   readonly onSelect: (id: string | undefined) => void;
   /** Double-click on a step with hidden premises. */
   readonly onExpand?: (id: string) => void;
+  /** The node a view too large to fit opens around (default: the graph's root). Read when the view is drawn. */
+  readonly focus?: string;
   /** Called once the graph is drawn and interactive (ms since the graph was given). */
   readonly onReady?: (ms: number) => void;
 }
@@ -238,11 +240,12 @@ export const CytoscapeGraph = forwardRef<GraphHandle, CytoscapeGraphProps>(funct
     const t0 = performance.now();
     const view = props.view;
     const el = host.current!;
+    const focus = latest.current.focus ?? view.graph.root;
     const viewportFor = (width: number, height: number) =>
       initialViewport(
         view.layout,
         { width, height },
-        { fontSize: view.metrics.fontSize, minFontPx: 11, ...(view.graph.root !== undefined ? { focus: view.graph.root } : {}) },
+        { fontSize: view.metrics.fontSize, minFontPx: 11, ...(focus !== undefined ? { focus } : {}) },
       );
     const vp = viewportFor(el.clientWidth, el.clientHeight);
     const big = view.layout.nodes.length > BIG;

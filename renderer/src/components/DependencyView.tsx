@@ -2,9 +2,11 @@
  * The explorer's theorems as a dependency graph (axioms → lemmas → laws), drawn by the
  * shared proof-graph view model (layered layout, routed edges, ≥ 11 px labels) on the
  * Cytoscape canvas. Clicking a theorem selects it (the theorem list and its proof graph
- * follow); its ancestry, everything it rests on, is highlighted.
+ * follow); its ancestry, everything it rests on, is highlighted. By default a use that a
+ * longer line of uses already implies is not drawn (what a theorem rests on is unchanged);
+ * "all uses" draws every recorded one.
  */
-import { lazy, Suspense, useMemo, useRef } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import type { GraphHandle } from '../adapters/CytoscapeGraph.js';
 import type { GraphData } from '../../../api/contract.js';
 import {
@@ -16,6 +18,7 @@ import {
   buildView,
   dependencyRoleClass,
 } from '../../../provers/graph/view.js';
+import { transitiveReduction } from '../../../provers/graph/model.js';
 
 const CytoscapeGraph = lazy(() => import('../adapters/CytoscapeGraph.js').then((m) => ({ default: m.CytoscapeGraph })));
 
@@ -46,7 +49,10 @@ function DependencyLegend() {
           </span>
         );
       })}
-      <span className="muted">edge A → T: a case proof of T uses A · click a theorem to select it and see what it rests on</span>
+      <span className="muted">
+        edge A → T: a case proof of T uses A (a use implied by a longer line is drawn only with “all uses”) · click a theorem to select it
+        and see what it rests on
+      </span>
     </div>
   );
 }
@@ -64,7 +70,9 @@ export function DependencyView({
   readonly onOpenProof: () => void;
 }) {
   const handle = useRef<GraphHandle>(null);
-  const view = useMemo(() => buildView(graph, { metrics: METRICS, roleOf: dependencyRoleClass, interesting: 0 }), [graph]);
+  const [allUses, setAllUses] = useState(false);
+  const drawn = useMemo(() => (allUses ? graph : transitiveReduction(graph)), [graph, allUses]);
+  const view = useMemo(() => buildView(drawn, { metrics: METRICS, roleOf: dependencyRoleClass, interesting: 0 }), [drawn]);
   const selected = selectedRef === undefined ? undefined : graph.nodes.find((n) => n.ref === selectedRef);
   const counts = useMemo(() => {
     const c = { axioms: 0, theorems: 0 };
@@ -78,6 +86,10 @@ export function DependencyView({
         <span className="muted" data-testid="deps-summary">
           {counts.axioms} axioms, {counts.theorems} theorems, {graph.edges.length} uses
         </span>
+        <label>
+          <input type="checkbox" checked={allUses} data-testid="deps-all-uses" onChange={(e) => setAllUses(e.target.checked)} /> all uses
+          {allUses ? '' : ` (${drawn.edges.length} drawn, the rest implied)`}
+        </label>
         <button onClick={() => handle.current?.fit()}>Fit</button>
         <button onClick={() => handle.current?.zoom(1.25)} aria-label="zoom in">
           +
@@ -90,7 +102,10 @@ export function DependencyView({
       <p className="deps-selected" data-testid="deps-selected">
         {selected ? (
           <>
-            <strong>{selected.ref ?? selected.label}</strong> <span className="muted">({selected.rule}) — {selected.detail}</span>{' '}
+            <strong>{selected.ref ?? selected.label}</strong>{' '}
+            <span className="muted">
+              ({selected.rule}) — {selected.detail}
+            </span>{' '}
             {selected.ref !== undefined && (
               <button className="link" data-testid="deps-open-proof" onClick={onOpenProof}>
                 proof graph →
@@ -107,6 +122,7 @@ export function DependencyView({
             ref={handle}
             view={view}
             selected={selected?.id}
+            {...(selected !== undefined ? { focus: selected.id } : {})}
             matches={[]}
             onSelect={(id) => {
               const n = id === undefined ? undefined : graph.nodes.find((x) => x.id === id);

@@ -51,8 +51,8 @@ function Legend() {
         </span>
       ))}
       <span className="muted">
-        thick border: interesting step · dashed: premises hidden (double-click to expand) or a collapsed case (click) · orange halo: fed by the formula under the
-        editor's cursor · click a step to select its source lines
+        thick border: interesting step · dashed: premises hidden (double-click to expand) or a collapsed case (click) · orange halo: fed by
+        the formula under the editor's cursor · click a step to select its source lines
       </span>
     </div>
   );
@@ -195,7 +195,9 @@ export function GraphExplorer({ graph }: { graph: GraphData }) {
         )}
         {(graph.groups?.length ?? 0) > 0 && (
           <span className="muted" data-testid="cases-state">
-            {view.collapsed.size > 0 ? `${view.collapsed.size} case${view.collapsed.size === 1 ? '' : 's'} collapsed (click to expand)` : 'cases expanded'}
+            {view.collapsed.size > 0
+              ? `${view.collapsed.size} case${view.collapsed.size === 1 ? '' : 's'} collapsed (click to expand)`
+              : 'cases expanded'}
           </span>
         )}
         {expandedGroups.length > 0 && (
