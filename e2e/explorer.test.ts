@@ -11,11 +11,11 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { EXPLORE_DEFAULTS } from '../provers/genlogic/index.js';
-import { launch, skipReason, Workbench } from './harness.js';
+import { launch, RESULTS, skipReason, Workbench } from './harness.js';
 import type { DrawnBox } from './harness.js';
 import type { Harness } from './harness.js';
 
@@ -226,6 +226,13 @@ describe('explorer e2e', { skip: skip ?? false, timeout: 240_000 }, () => {
     assert.match(await wb.tid('deps-selected').innerText(), /left distributivity/);
     assert.ok((await wb.tid('deps-selected').innerText()).includes(LEFT_DISTRIBUTIVITY));
     assert.equal(await wb.tid('explore-view-theorem').innerText(), `Proof of ${id}`);
+    // The dependency graph exports to one HTML file, every theorem in it.
+    const [download] = await Promise.all([page.waitForEvent('download'), wb.tid('deps-export-html').click()]);
+    const file = join(RESULTS, 'explorer-dependencies.html');
+    await download.saveAs(file);
+    const html = await readFile(file, 'utf8');
+    assert.match(html, /theorem dependencies/);
+    for (let k = 1; k <= titles.length; k++) assert.ok(html.includes(`T${k} `) || html.includes(`T${k}<`), `T${k} in the export`);
     await wb.tid('deps-open-proof').click();
     assert.ok((await wb.tid('explore-graph').locator('h4').first().innerText()).includes(LEFT_DISTRIBUTIVITY));
   });

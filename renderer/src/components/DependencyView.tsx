@@ -19,6 +19,8 @@ import {
   dependencyRoleClass,
 } from '../../../provers/graph/view.js';
 import { transitiveReduction } from '../../../provers/graph/model.js';
+import { useWorkbench } from '../ctx.js';
+import { download } from '../download.js';
 
 const CytoscapeGraph = lazy(() => import('../adapters/CytoscapeGraph.js').then((m) => ({ default: m.CytoscapeGraph })));
 
@@ -69,6 +71,7 @@ export function DependencyView({
   readonly onSelectRef: (ref: string | undefined) => void;
   readonly onOpenProof: () => void;
 }) {
+  const { effects } = useWorkbench();
   const handle = useRef<GraphHandle>(null);
   const [allUses, setAllUses] = useState(false);
   const drawn = useMemo(() => (allUses ? graph : transitiveReduction(graph)), [graph, allUses]);
@@ -96,6 +99,18 @@ export function DependencyView({
         </button>
         <button onClick={() => handle.current?.zoom(0.8)} aria-label="zoom out">
           −
+        </button>
+        <span className="spacer" />
+        <button
+          data-testid="deps-export-html"
+          title="one self-contained HTML file: the drawing, and every theorem with what it uses and what uses it"
+          onClick={() =>
+            void effects.exportHtml(graph).then((html) => {
+              if (html) download('theorem-dependencies.html', html);
+            })
+          }
+        >
+          Export HTML
         </button>
         <DependencyLegend />
       </div>
