@@ -608,6 +608,7 @@ const graphShape = z.object({
   root: z.string().max(1000).optional(),
   status: z.string().max(100).optional(),
   note: z.string().max(100_000).optional(),
+  nodeRoles: z.enum(['proof', 'dependencies']).optional(),
   groups: z
     .array(z.object({ id: z.string().max(1000), label: z.string().max(1000), text: z.string().max(1_000_000) }))
     .max(10_000)

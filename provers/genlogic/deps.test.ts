@@ -6,8 +6,8 @@ import { PROJECT_CORPORA } from '../../testing/corpora.js';
 import { mkApp, mkConst, mkVar } from '../logic/index.js';
 import type { Term } from '../logic/index.js';
 import { parseProblem } from '../logic/syntax/index.js';
-import { ancestry, fromProof, indexGraph, transitiveReduction } from '../graph/index.js';
-import { buildView, groupNodeId, initialViewport } from '../graph/view.js';
+import { ancestry, exportHtml, fromProof, indexGraph, transitiveReduction } from '../graph/index.js';
+import { DEPENDENCY_ROLE_CLASS, DEPENDENCY_ROLE_LABEL, buildView, groupNodeId, initialViewport } from '../graph/view.js';
 import type { Derivation, Theory } from './index.js';
 import {
   axiomNodeId,
@@ -160,4 +160,16 @@ test('an induction theorem opens as base → theorem ← step, fitted at ≥ 11 
   // A direct proof has no groups: nothing to collapse.
   const direct = d.theorems.findIndex((th) => th.method === 'direct');
   assert.equal(graphs[direct]!.groups, undefined);
+});
+
+test('the dependency graph is drawn and exported in dependency-role colours, with its own legend', () => {
+  const d = full();
+  const pg = dependencyProofGraph(dependencyGraph(d), d);
+  const v = buildView(pg);
+  const role = new Map(pg.nodes.map((n) => [n.id, n.role] as const));
+  for (const n of v.layout.nodes) assert.equal(n.role, DEPENDENCY_ROLE_CLASS[role.get(n.id) as keyof typeof DEPENDENCY_ROLE_CLASS], n.id);
+  const html = exportHtml([pg], { title: 'deps' });
+  assert.ok(html.includes(DEPENDENCY_ROLE_LABEL.law) && html.includes(DEPENDENCY_ROLE_LABEL.lemma));
+  const laws = pg.nodes.filter((n) => n.role === 'law').length;
+  assert.equal((html.match(new RegExp(`class="step role-${DEPENDENCY_ROLE_CLASS.law}"`, 'g')) ?? []).length, laws);
 });

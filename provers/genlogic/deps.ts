@@ -257,6 +257,7 @@ export function dependencyProofGraph(dg: DependencyGraph, d: Derivation): ProofG
   return {
     title: `${dg.theory}: theorem dependencies`,
     origin: 'genlogic',
+    nodeRoles: 'dependencies',
     nodes,
     edges,
     note: 'An edge A → T: a case proof of T uses A (read from the checked proofs).',

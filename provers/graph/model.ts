@@ -68,6 +68,11 @@ export interface ProofGraph {
   readonly note?: string;
   /** Collapsible sub-proofs (see `GraphNode.group`). */
   readonly groups?: readonly GraphGroup[];
+  /**
+   * What the nodes' `role` means: TPTP roles of a proof (the default), or the roles of a
+   * dependency graph of theorems (`DependencyRole` in view.ts), which views colour apart.
+   */
+  readonly nodeRoles?: 'proof' | 'dependencies';
 }
 
 /** Adjacency built once per graph: node index by id, parents and children as index arrays. */

@@ -120,6 +120,11 @@ export function dependencyRoleClass(n: GraphNode): RoleClass {
   return isDependencyRole(n.role) ? DEPENDENCY_ROLE_CLASS[n.role] : 'derived';
 }
 
+/** How a graph's nodes are coloured: by dependency role in a dependency graph, else by `roleClass`. */
+export function roleClassOf(g: Pick<ProofGraph, 'nodeRoles'>): (n: GraphNode, root: string | undefined) => RoleClass {
+  return g.nodeRoles === 'dependencies' ? dependencyRoleClass : roleClass;
+}
+
 /** The id of the node standing for a collapsed group. */
 export function groupNodeId(group: string): string {
   return `group:${group}`;
@@ -517,7 +522,7 @@ export interface ViewOptions extends FocusOptions {
   readonly metrics?: LayoutMetrics;
   /** How many steps get the "interesting" mark (default: a tenth, at least 3). */
   readonly interesting?: number;
-  /** Colour class of a node (default `roleClass`; `dependencyRoleClass` for a dependency graph). */
+  /** Colour class of a node (default `roleClassOf(graph)`). */
   readonly roleOf?: (n: GraphNode, root: string | undefined) => RoleClass;
 }
 
@@ -546,7 +551,7 @@ export function buildView(g: ProofGraph, opts: ViewOptions = {}): ProofView {
     hiddenParents: f.hiddenParents,
     interesting,
     collapsed: f.collapsed,
-    ...(opts.roleOf ? { roleOf: opts.roleOf } : {}),
+    roleOf: opts.roleOf ?? roleClassOf(g),
   });
   return { graph: f.graph, layout, hiddenCount: f.hiddenCount, metrics, collapsed: f.collapsed };
 }

@@ -16,7 +16,6 @@ import {
   DEPENDENCY_ROLE_LABEL,
   PALETTES,
   buildView,
-  dependencyRoleClass,
 } from '../../../provers/graph/view.js';
 import { transitiveReduction } from '../../../provers/graph/model.js';
 import { useWorkbench } from '../ctx.js';
@@ -75,7 +74,7 @@ export function DependencyView({
   const handle = useRef<GraphHandle>(null);
   const [allUses, setAllUses] = useState(false);
   const drawn = useMemo(() => (allUses ? graph : transitiveReduction(graph)), [graph, allUses]);
-  const view = useMemo(() => buildView(drawn, { metrics: METRICS, roleOf: dependencyRoleClass, interesting: 0 }), [drawn]);
+  const view = useMemo(() => buildView(drawn, { metrics: METRICS, interesting: 0 }), [drawn]);
   const selected = selectedRef === undefined ? undefined : graph.nodes.find((n) => n.ref === selectedRef);
   const counts = useMemo(() => {
     const c = { axioms: 0, theorems: 0 };
