@@ -120,6 +120,8 @@ export interface ModelTable {
   readonly arity: number;
   /** Header row then one row per argument tuple. */
   readonly rows: readonly (readonly string[])[];
+  /** For a symbol the clausifier introduced (Skolem function, definition): what it stands for. */
+  readonly note?: string;
 }
 
 /** The checker's report as the workbench shows it: trusted steps counted, failures with their reasons. */
@@ -517,7 +519,8 @@ export type EntailApi = {
 
 /** Native menu commands forwarded to the renderer (Electron only). */
 export type MenuEvent =
-  | { readonly type: 'menu'; readonly command: 'new' | 'save' | 'prove' | 'cancel' }
+  /** `flush`: the desktop window is closing; write any pending change now (the shell waits for the save). */
+  | { readonly type: 'menu'; readonly command: 'new' | 'save' | 'prove' | 'cancel' | 'flush' }
   | { readonly type: 'menu'; readonly command: 'openText'; readonly name: string; readonly text: string }
   | { readonly type: 'menu'; readonly command: 'openSession'; readonly path: string };
 
@@ -557,6 +560,7 @@ const storedResultShape = z.object({
         kind: z.enum(['function', 'predicate']),
         arity: z.number().int().min(0),
         rows: z.array(z.array(z.string().max(1000)).max(100)).max(100_000),
+        note: z.string().max(2000).optional(),
       }),
     )
     .max(10_000)

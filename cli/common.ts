@@ -4,6 +4,8 @@ import type { FiniteModel } from '../provers/logic/proof.js';
 import { DIALECTS } from '../provers/logic/syntax/index.js';
 import { formatModel, modelToMace4, modelToTptp } from '../provers/models/index.js';
 import { szsBlock } from './szs.js';
+import type { Clausified } from '../provers/logic/cnf.js';
+import { clausificationSymbols, explainIntroduced } from '../provers/graph/index.js';
 
 export const DIALECT_OPTION = {
   type: 'string',
@@ -32,4 +34,12 @@ export const FORMAT_OPTION = {
 export function modelBlock(model: FiniteModel, name: string, format: ModelFormat): string[] {
   const body = format === 'tptp' ? modelToTptp(model, name) : format === 'mace4' ? modelToMace4(model) : formatModel(model);
   return szsBlock('FiniteModel', name, body);
+}
+
+/** Comment lines naming the symbols clausification introduced, each with what it stands for. */
+export function introducedLines(cnf: Pick<Clausified, 'steps' | 'skolems' | 'definitions'>): string[] {
+  if (cnf.skolems.length + cnf.definitions.length === 0) return [];
+  const lines = [`% introduced by clausification: ${[...cnf.skolems, ...cnf.definitions].join(', ')}`];
+  for (const s of clausificationSymbols(cnf.steps)) lines.push(`%   ${explainIntroduced(s)}`);
+  return lines;
 }

@@ -10,9 +10,9 @@ import fc from 'fast-check';
 import { activeProblem, createWorkbenchStore, currentDiagnostics, initialState, reduce, toSession } from '../renderer/src/state/store.js';
 import type { Action } from '../renderer/src/state/store.js';
 import { collapsePreprocessing, ancestorsOf, layeredLayout, parentsOf, searchNodes, graphToSvg } from '../renderer/src/state/graphview.js';
-import { looksBinary, splitPrologQuery } from '../renderer/src/state/effects.js';
+import { createEffects, looksBinary, splitPrologQuery } from '../renderer/src/state/effects.js';
 import { sessionSchema } from '../api/contract.js';
-import type { GraphData, RunResult } from '../api/contract.js';
+import type { ApiEvent, EntailApi, GraphData, RunResult } from '../api/contract.js';
 
 const graph: GraphData = {
   title: 't',
@@ -190,4 +190,39 @@ test('a Prolog buffer splits into program and its last `?-` query', () => {
   assert.deepEqual(splitPrologQuery('p(a).\n?- p(X).\nq(b).\n?- q(Y).\n'), { program: 'p(a).\n?- p(X).\nq(b).\n', query: 'q(Y)' });
   assert.deepEqual(splitPrologQuery('  ?-   member(X, [1,2])  .'), { program: '', query: 'member(X, [1,2])' });
   assert.equal(splitPrologQuery('p(a).\np :- q.'), undefined);
+});
+
+test('the desktop shell’s flush command writes a pending edit at once, not after the autosave delay', async () => {
+  const saves: unknown[] = [];
+  let emit: ((e: ApiEvent) => void) | undefined;
+  const api = new Proxy({} as EntailApi, {
+    get(_t, m: string) {
+      if (m === 'onEvent')
+        return (l: (e: ApiEvent) => void) => {
+          emit = l;
+          return () => undefined;
+        };
+      if (m === 'sessionSave')
+        return async (input: unknown) => {
+          saves.push(input);
+          return { kind: 'unavailable', reason: 'test' };
+        };
+      return async () => ({ kind: 'unavailable', reason: 'test' });
+    },
+  });
+  const store = createWorkbenchStore({ freeze: true });
+  const effects = createEffects(api, store);
+  try {
+    store.dispatch({ type: 'problem/edit', text: 'fof(a, axiom, p).' });
+    assert.equal(effects.unsaved(), true);
+    assert.equal(saves.length, 0, 'the debounce has not fired yet');
+    emit!({ type: 'menu', command: 'flush' });
+    assert.equal(saves.length, 1, 'flush sent the save synchronously');
+    // Nothing pending: a second flush writes nothing.
+    emit!({ type: 'menu', command: 'flush' });
+    await new Promise((r) => setImmediate(r));
+    assert.equal(saves.length, 1);
+  } finally {
+    effects.dispose();
+  }
 });

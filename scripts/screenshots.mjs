@@ -14,6 +14,7 @@ const SIZES = [
 const SCHEMES = ['light', 'dark'];
 const TABS = ['result', 'graph', 'nl', 'sessions', 'settings', 'batch', 'lean', 'explore'];
 const only = process.argv.slice(2);
+const COUNTERMODEL = 'fof(ax1, axiom, ?[Y]: p(Y)).\nfof(ax2, axiom, ![X]: ?[Y]: r(X,Y)).\nfof(c, conjecture, ![X]: p(X)).\n';
 
 const why = skipReason();
 if (why) {
@@ -59,6 +60,17 @@ try {
             { timeout: 15_000 },
           );
         await shot(`panel-${tab}`);
+      }
+      if (only.length === 0 || only.includes('countermodel')) {
+        // A countermodel whose functions the clausifier introduced: the tables and what each symbol stands for.
+        await page.getByTestId('editor').locator('.monaco-editor').click();
+        await page.keyboard.press('ControlOrMeta+A');
+        await page.keyboard.insertText(COUNTERMODEL);
+        await page.getByTestId('parse-ok').waitFor();
+        await page.getByTestId('prove').click();
+        await open('result');
+        await page.getByTestId('model-notes').waitFor({ timeout: 30_000 });
+        await shot('panel-result-countermodel');
       }
       if (only.length === 0) {
         await open('result');

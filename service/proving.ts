@@ -11,11 +11,15 @@ import type { EngineModules } from './engine.js';
 import { summariseCheck } from './engine.js';
 import { modelTables } from './views.js';
 import { describeOutcome } from './workers.js';
+import type { Job } from './jobs.js';
 
 type ExternalProverId = Parameters<EngineModules['external']['runExternal']>[0];
 
 /** Workbench prover ids → provers/external ids. */
 export const EXTERNAL_IDS: Partial<Record<ProverId, ExternalProverId>> = { eprover: 'e', vampire: 'vampire', prover9: 'prover9', z3: 'z3' };
+
+/** The model-notes job re-clausifies the problem; past this it is dropped and the model is shown without notes. */
+const NOTES_TIMEOUT_MS = 10_000;
 
 export function provingHandlers(ctx: ServiceContext): AreaHandlers<'parse' | 'prove' | 'prolog' | 'provers' | 'exportHtml'> {
   const { load, parser, jobs, settings } = ctx;
@@ -49,6 +53,14 @@ export function provingHandlers(ctx: ServiceContext): AreaHandlers<'parse' | 'pr
       ...(r.model ? { model: r.model, modelTables: modelTables(r.model) } : {}),
       ...(check ? { check } : {}),
     };
+  }
+
+  /** A model's tables with a note on each symbol the clausifier introduced; without notes if that job fails. */
+  async function finishWithNotes(job: Job, result: RunResult, problem: Problem): Promise<void> {
+    const o = await ctx.runner.run('modelNotes', { problem }, job.controller.signal, { timeoutMs: NOTES_TIMEOUT_MS });
+    const notes = o.kind === 'ok' && o.value.kind === 'ok' ? o.value.value : {};
+    const tables = result.modelTables?.map((t) => (Object.hasOwn(notes, t.symbol) ? { ...t, note: notes[t.symbol]! } : t));
+    jobs.finish(job, { state: 'done', result: tables ? { ...result, modelTables: tables } : result });
   }
 
   /** An external prover's answer: its TSTP / Prover9 proof text becomes a graph through the graph importers. */
@@ -138,6 +150,8 @@ export function provingHandlers(ctx: ServiceContext): AreaHandlers<'parse' | 'pr
             });
             if (signal.aborted) return jobs.finish(job, { state: 'cancelled' });
             result = await toRunResult(r, problem, limits);
+            // Not awaited: the notes job takes a limiter slot of its own, and this one must be given back first.
+            if (result.modelTables?.length) return void finishWithNotes(job, result, problem);
           }
           jobs.finish(job, { state: 'done', result });
         } catch (e) {

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { ApiResult, GraphData, RunResult, inputSchemas } from '../api/contract.js';
 import { okResult, unavailable } from '../api/contract.js';
+import type { Problem } from '../provers/logic/index.js';
 import type { EngineLoader } from './engine.js';
 import { nlJudgeJob } from './nl-job.js';
 
@@ -54,11 +55,32 @@ export async function exportHtmlJob(load: EngineLoader, { graphs, title }: Expor
   return okResult({ html: g.mod.exportHtml(graphs, { title }) });
 }
 
+export interface ModelNotesInput {
+  readonly problem: Problem;
+}
+
+/**
+ * What each symbol the clausifier introduced stands for (Skolem functions and constants, definitions),
+ * by symbol, read from the clausification of the problem whose model is shown. Clausifying is the
+ * problem's own untrusted work, so it runs here and not on the service's event loop.
+ */
+export async function modelNotesJob(load: EngineLoader, { problem }: ModelNotesInput): Promise<ApiResult<Record<string, string>>> {
+  const [run, g] = await Promise.all([load('run'), load('graph')]);
+  if (!run.ok) return unavailable(run.reason);
+  if (!g.ok) return unavailable(g.reason);
+  const cl = run.mod.clausifyProblem(problem);
+  if (!cl.ok) return unavailable(cl.message);
+  const notes: Record<string, string> = {};
+  for (const s of g.mod.clausificationSymbols(cl.value.steps)) notes[s.symbol] = g.mod.explainIntroduced(s);
+  return okResult(notes);
+}
+
 /** Every job kind the worker runs, by name. */
 export const JOBS = {
   prolog: prologJob,
   exportHtml: exportHtmlJob,
   nlJudge: nlJudgeJob,
+  modelNotes: modelNotesJob,
 } as const satisfies Record<string, (load: EngineLoader, input: never, signal?: AbortSignal) => Promise<ApiResult<unknown>>>;
 export type JobKind = keyof typeof JOBS;
 export type JobInput<K extends JobKind> = Parameters<(typeof JOBS)[K]>[1];

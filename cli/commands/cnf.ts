@@ -5,6 +5,7 @@
  */
 import { EXIT_INPUT, EXIT_OK } from '../io.js';
 import { defineCommand } from '../args.js';
+import { introducedLines } from '../common.js';
 import { DIALECT_OPTION, INCLUDE_ANYWHERE_OPTION, JSON_OPTION } from '../common.js';
 import { loadInput } from '../input.js';
 import { loadFailureJson, reportLoadFailure, szsBlock, szsStatusLines } from '../szs.js';
@@ -85,8 +86,7 @@ TPTP problem (e.g. for E or Vampire).`,
       return EXIT_OK;
     }
     const lines = [`% ${cnf.clauses.length} clauses from ${problem.statements.length} statements of ${problem.name}`];
-    if (cnf.skolems.length + cnf.definitions.length > 0)
-      lines.push(`% introduced by clausification: ${[...cnf.skolems, ...cnf.definitions].join(', ')}`);
+    lines.push(...introducedLines(cnf));
     lines.push(...szsBlock('ListOfCNF', problem.name, cnfToTptp(cnf)));
     io.out(lines.join('\n'));
     return EXIT_OK;

@@ -71,3 +71,17 @@ test('entail prolog: answers with proof trees, step limit, syntax error position
   const parsed = JSON.parse(j.out.join('')) as { answers: { steps: { rule: string }[] }[] };
   assert.equal(parsed.answers[0]!.steps.length, 4);
 });
+
+test('entail model: each symbol clausification introduced is explained with the statement it came from', async () => {
+  writeFileSync(
+    join(dir, 'witness.p'),
+    'fof(ax1, axiom, ?[Y]: p(Y)).\nfof(ax2, axiom, ![X]: ?[Y]: r(X,Y)).\nfof(c, conjecture, ![X]: p(X)).\n',
+  );
+  const c = capture(dir);
+  assert.equal(await model.run(['witness.p'], c.io), 0);
+  const text = c.out.join('\n');
+  assert.match(text, /^% introduced by clausification: sk1, sk2, sk3$/m);
+  assert.match(text, /^% {3}sk1 is a Skolem constant: it names an object that statement ax1 says exists/m);
+  assert.match(text, /^% {3}sk2\(X\d+\) is a Skolem function: for each X\d+, it names a witness of the ∃ in statement ax2/m);
+  assert.match(text, /^% {3}sk3 is a Skolem constant from the negated conjecture: to refute statement c/m);
+});

@@ -6,6 +6,7 @@
  */
 import { EXIT_INPUT, EXIT_OK } from '../io.js';
 import { defineCommand, positiveNumber } from '../args.js';
+import { introducedLines } from '../common.js';
 import { DIALECT_OPTION, FORMAT_OPTION, INCLUDE_ANYWHERE_OPTION, JSON_OPTION, modelBlock } from '../common.js';
 import type { ModelFormat } from '../common.js';
 import { loadInput } from '../input.js';
@@ -114,8 +115,7 @@ printed between SZS output markers as a TPTP finite interpretation (elements e0,
     }
     lines.push(`% ${cnf.hasConjecture ? 'countermodel' : 'model'} of size ${result.model.domainSize} found in ${result.stats.timeMs} ms`);
     lines.push(...modelBlock(result.model, problem.name, format));
-    if (cnf.skolems.length + cnf.definitions.length > 0)
-      lines.push(`% introduced by clausification: ${[...cnf.skolems, ...cnf.definitions].join(', ')}`);
+    lines.push(...introducedLines(cnf));
     lines.push('% statements in this model:');
     for (const c of checks) {
       const mark = c.ok === null ? `? (${c.error})` : c.ok ? 'ok' : 'MISMATCH';

@@ -18,6 +18,7 @@ import type { EngineService } from '../../service/index.js';
 import { securityHeaders } from '../../api/headers.js';
 import { APP_ORIGIN, isAppPage, MAX_OPEN_BYTES, permissionGranted, windowOpen } from './policy.js';
 import { parseLaunch } from './launch.js';
+import { createPendingWrites, WRITE_METHODS } from './pending.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** dist/electron/main → project root. */
@@ -28,6 +29,14 @@ const ORIGIN = APP_ORIGIN;
 const MAX_RECENT = 10;
 
 let win: BrowserWindow | null = null;
+/** Session and settings writes in flight: a closing window waits for them (hot exit). */
+const writes = createPendingWrites();
+/** A write still on its way from the renderer when the window starts to close arrives within this. */
+const CLOSE_GRACE_MS = 250;
+/** Past this the user is asked whether to keep waiting for a stuck write. */
+const CLOSE_TIMEOUT_MS = 5000;
+/** Set by Quit (menu, Cmd+Q): once the window has closed, the app quits on every platform. */
+let quitRequested = false;
 let service: EngineService | null = null;
 const allowedRoots: string[] = [];
 
@@ -147,7 +156,8 @@ function registerIpc(svc: EngineService): void {
     ipcMain.handle(ipcChannel(m), async (e, input: unknown) => {
       if (!trustedSender(e)) return { kind: 'error', message: 'untrusted sender' };
       // dispatch validates with zod and never throws (errors are values across IPC).
-      return svc.dispatch(m, input);
+      const r = svc.dispatch(m, input);
+      return WRITE_METHODS.has(m) ? writes.track(r) : r;
     });
   }
 }
@@ -192,7 +202,56 @@ async function createWindow(): Promise<void> {
   });
   win.once('ready-to-show', () => win?.show());
   win.on('closed', () => (win = null));
+  guardClose(win);
   await win.loadURL(`${ORIGIN}/index.html`);
+}
+
+/**
+ * Hot exit: closing the window first asks the page to write its pending change and waits for every
+ * write in flight, so the next launch restores the last keystrokes. A write stuck past the timeout
+ * asks before anything is dropped; a page that still refuses to unload (its save could not be
+ * sent) asks too.
+ */
+function guardClose(w: BrowserWindow): void {
+  let cleared = false;
+  const closeWhenSaved = async (): Promise<void> => {
+    for (;;) {
+      const o = await writes.drain(CLOSE_GRACE_MS, CLOSE_TIMEOUT_MS);
+      if (o.kind === 'settled' || w.isDestroyed()) break;
+      const { response } = await dialog.showMessageBox(w, {
+        type: 'warning',
+        buttons: ['Keep waiting', 'Close without saving'],
+        defaultId: 0,
+        cancelId: 0,
+        message: `Entail is still saving your session (${o.pending} write${o.pending === 1 ? '' : 's'} in flight).`,
+        detail: 'Closing now may lose your last changes.',
+      });
+      if (response === 1) break;
+    }
+    cleared = true;
+    if (!w.isDestroyed()) w.close();
+  };
+  w.on('close', (e) => {
+    if (cleared) return;
+    e.preventDefault();
+    w.webContents.send(IPC_EVENT_CHANNEL, { type: 'menu', command: 'flush' } satisfies ApiEvent);
+    void closeWhenSaved();
+  });
+  w.webContents.on('will-prevent-unload', (e) => {
+    const choice = dialog.showMessageBoxSync(w, {
+      type: 'question',
+      buttons: ['Close', 'Stay'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'Some changes may not have been saved.',
+      detail: 'The engine did not confirm the last save. Stay to keep the window open and try again.',
+    });
+    if (choice === 0) e.preventDefault();
+    else {
+      cleared = false;
+      quitRequested = false;
+    }
+  });
 }
 
 /** The command line, run by the app itself: same commands, output and exit status as `npx entail`. */
@@ -271,9 +330,17 @@ function startApp(files: readonly string[]): void {
     });
   });
 
+  app.on('before-quit', () => {
+    quitRequested = true;
+  });
   app.on('window-all-closed', () => {
-    service?.dispose();
-    if (process.platform !== 'darwin') app.quit();
+    // A write dispatched as the window went may still be running: the service stays until it ends.
+    // On macOS the app (and its service) stays for the next window unless Quit was asked for.
+    if (process.platform === 'darwin' && !quitRequested) return;
+    void writes.drain(0, CLOSE_TIMEOUT_MS).then(() => {
+      service?.dispose();
+      app.quit();
+    });
   });
 }
 

@@ -3,6 +3,8 @@ import type { Proof, ProofStep, Rule } from '../logic/index.js';
 import type { GraphEdge, GraphNode, GraphOrigin, NodeKind, ProofGraph } from './model.js';
 import { numberGraph, pruneToRoot } from './model.js';
 import { substText } from './print.js';
+import { introducedSymbols } from './skolem.js';
+import type { IntroducedSymbol } from './skolem.js';
 import { displayClause, displayFormula } from '../logic/syntax/index.js';
 
 const PREPROCESSING: ReadonlySet<Rule> = new Set<Rule>(['negated_conjecture', 'nnf', 'skolemize', 'definition', 'clausify']);
@@ -84,4 +86,10 @@ export function fromProof(proof: Proof, opts: FromProofOptions = {}): ProofGraph
  */
 export function fromPrologSteps(steps: readonly ProofStep[], root: string, title = 'prolog query'): ProofGraph {
   return fromProof({ steps, root }, { title, origin: 'prolog' });
+}
+
+/** The symbols a clausification introduced, read from its preprocessing steps (`Clausified.steps`). */
+export function clausificationSymbols(steps: readonly ProofStep[]): IntroducedSymbol[] {
+  if (steps.length === 0) return [];
+  return introducedSymbols(fromProof({ steps, root: steps[steps.length - 1]!.id }, { keepUnused: true }));
 }

@@ -44,6 +44,9 @@ export interface GraphGroup {
   readonly text: string;
 }
 
+/** The text of a nested inference's conclusion, which E does not print (the TSTP importer's node for it). */
+export const UNPRINTED_TEXT = '(intermediate result, not printed by the prover)';
+
 export interface GraphEdge {
   /** The premise. */
   readonly from: string;

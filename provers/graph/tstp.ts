@@ -8,7 +8,7 @@
  */
 import type { Result } from '../logic/index.js';
 import type { GraphEdge, GraphNode, NodeKind, ProofGraph } from './model.js';
-import { numberGraph, pruneToRoot } from './model.js';
+import { UNPRINTED_TEXT, numberGraph, pruneToRoot } from './model.js';
 import type { STerm } from './sterm.js';
 import { parseSTerm, skipQuoted, splitTopLevel, stermText } from './sterm.js';
 import { displayFormula, parseFormula } from '../logic/syntax/index.js';
@@ -290,7 +290,7 @@ export function fromTstp(text: string, opts: FromTstpOptions = {}): Result<Proof
           nodes.push({
             id,
             label: id,
-            text: '(intermediate result, not printed by the prover)',
+            text: UNPRINTED_TEXT,
             rule: innerRule,
             role: af.role,
             kind: classify(innerRule, af.role, false),

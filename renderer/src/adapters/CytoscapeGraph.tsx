@@ -28,8 +28,6 @@ export interface CytoscapeGraphProps {
   readonly onSelect: (id: string | undefined) => void;
   /** Double-click on a step with hidden premises. */
   readonly onExpand?: (id: string) => void;
-  /** The node a view too large to fit opens around (default: the graph's root). Read when the view is drawn. */
-  readonly focus?: string;
   /** Called once the graph is drawn and interactive (ms since the graph was given). */
   readonly onReady?: (ms: number) => void;
 }
@@ -240,13 +238,19 @@ export const CytoscapeGraph = forwardRef<GraphHandle, CytoscapeGraphProps>(funct
     const t0 = performance.now();
     const view = props.view;
     const el = host.current!;
-    const focus = latest.current.focus ?? view.graph.root;
-    const viewportFor = (width: number, height: number) =>
-      initialViewport(
+    // A step selected before the drawing (from the step table, a link) is where the view opens; else the root.
+    const focusId = (): string | undefined => {
+      const sel = latest.current.selected;
+      return sel !== undefined && view.layout.nodes.some((n) => n.id === sel) ? sel : view.graph.root;
+    };
+    const viewportFor = (width: number, height: number) => {
+      const focus = focusId();
+      return initialViewport(
         view.layout,
         { width, height },
         { fontSize: view.metrics.fontSize, minFontPx: 11, ...(focus !== undefined ? { focus } : {}) },
       );
+    };
     const vp = viewportFor(el.clientWidth, el.clientHeight);
     const big = view.layout.nodes.length > BIG;
     const cy = cytoscape({
@@ -366,6 +370,15 @@ export const CytoscapeGraph = forwardRef<GraphHandle, CytoscapeGraphProps>(funct
       });
       for (const [c, eles] of by) eles.addClass(c);
     });
+    // A step selected from outside the canvas (table, link, search) is brought into view; a click on the canvas never moves it.
+    if (selected !== undefined) {
+      const n = cy.$id(selected);
+      if (n.nonempty()) {
+        const b = n.boundingBox({});
+        const e = cy.extent();
+        if (b.x1 < e.x1 || b.x2 > e.x2 || b.y1 < e.y1 || b.y2 > e.y2) cy.center(n);
+      }
+    }
   }, [props.selected, props.matches, props.view, dark]);
 
   // Steps fed by the editor's cursor formula: one class, its own pass (independent of selection and search).

@@ -136,7 +136,6 @@ export function DependencyView({
             ref={handle}
             view={view}
             selected={selected?.id}
-            {...(selected !== undefined ? { focus: selected.id } : {})}
             matches={[]}
             onSelect={(id) => {
               const n = id === undefined ? undefined : graph.nodes.find((x) => x.id === id);

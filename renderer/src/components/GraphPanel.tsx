@@ -10,6 +10,7 @@ import type { GraphData } from '../../../api/contract.js';
 import { PALETTES, ROLE_CLASSES, ROLE_LABEL, buildView, defaultFocus, roleClass } from '../../../provers/graph/view.js';
 import { indexGraph } from '../../../provers/graph/model.js';
 import { rangesForStep, statementRanges, stepsFedBy } from '../../../provers/graph/link.js';
+import { explainIntroduced, introducedIn, introducedSymbols } from '../../../provers/graph/skolem.js';
 import type { StatementRange } from '../../../provers/graph/link.js';
 import { activeProblem } from '../state/store.js';
 import type { State } from '../state/store.js';
@@ -135,6 +136,8 @@ export function GraphExplorer({ graph }: { graph: GraphData }) {
   const fedSet = useMemo(() => new Set(fedShown), [fedShown]);
   const matches = useMemo(() => searchNodes(shown, search), [shown, search]);
   const node = selected ? shown.nodes.find((n) => n.id === selected) : undefined;
+  const introduced = useMemo(() => introducedSymbols(graph), [graph]);
+  const nodeIntroduced = useMemo(() => (node ? introducedIn(node.text, introduced) : []), [node, introduced]);
   const parents = useMemo(() => (selected ? parentsOf(shown, selected) : []), [shown, selected]);
   const usedBy = useMemo(
     () => (selected ? shown.edges.filter((e) => e.from === selected).map((e) => shown.nodes.find((n) => n.id === e.to)!) : []),
@@ -293,6 +296,23 @@ export function GraphExplorer({ graph }: { graph: GraphData }) {
               <p className="formula" data-testid="node-formula">
                 {node.text}
               </p>
+              {nodeIntroduced.length > 0 && (
+                <ul className="introduced" data-testid="node-introduced">
+                  {nodeIntroduced.map((s) => (
+                    <li key={s.symbol}>
+                      {explainIntroduced(s)}
+                      {s.step !== node.id && (
+                        <>
+                          {' '}
+                          <button className="link" onClick={() => select(s.step)}>
+                            introduced at step {s.label}
+                          </button>
+                        </>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              )}
               {node.source && <p className="muted">source: {node.source}</p>}
               {node.detail && <p className="muted">{node.detail}</p>}
               <h4>Parents</h4>

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useDispatch, useSel } from '../ctx.js';
 import { activeProblem, activeRun, textHash } from '../state/store.js';
 import type { ModelTable } from '../../../api/contract.js';
+import { explainIntroduced, introducedSymbols } from '../../../provers/graph/skolem.js';
 
 /** Rows rendered in the step table (the graph view handles any size). */
 const MAX_ROWS = 2000;
@@ -35,6 +36,8 @@ export function ResultView() {
     }
     return m;
   }, [graph]);
+  // Symbols no statement has (Skolem functions, definitions): explained once per result, under the steps.
+  const introduced = useMemo(() => (graph ? introducedSymbols(graph) : []), [graph]);
   if (!result) {
     return (
       <div className="empty" data-testid="result-empty">
@@ -76,10 +79,10 @@ export function ResultView() {
                     <summary>(what is trusted?)</summary>
                     <p>
                       {result.check.trusted} step{result.check.trusted === 1 ? ' is' : 's are'} preprocessing — clausification,
-                      Skolemisation (new function symbols such as <code>sK0</code> that name the witnesses of ∃), definitional renaming —
-                      which the independent checker accepts without re-deriving. It re-checks every inference between clauses, not the
-                      translation of the formulas into clauses, because that translation is not a logical consequence step (Skolemisation
-                      preserves satisfiability, not equivalence).
+                      Skolemisation (new function symbols such as <code>sk1</code> that name the witnesses of ∃, listed under the steps),
+                      definitional renaming — which the independent checker accepts without re-deriving. It re-checks every inference
+                      between clauses, not the translation of the formulas into clauses, because that translation is not a logical
+                      consequence step (Skolemisation preserves satisfiability, not equivalence).
                     </p>
                   </details>
                 </>
@@ -125,6 +128,31 @@ export function ResultView() {
           </tbody>
         </table>
       )}
+      {introduced.length > 0 && (
+        <div className="introduced" data-testid="introduced-symbols">
+          <h3>Symbols the clausifier introduced</h3>
+          <dl>
+            {introduced.map((s) => (
+              <div key={s.symbol} data-symbol={s.symbol} data-step={s.step}>
+                <dt>
+                  <code>{s.written}</code>{' '}
+                  <button
+                    className="link"
+                    title="Show the step that introduced it"
+                    onClick={() => {
+                      dispatch({ type: 'graph/select', id: s.step });
+                      dispatch({ type: 'tab', tab: 'graph' });
+                    }}
+                  >
+                    step {s.label}
+                  </button>
+                </dt>
+                <dd>{explainIntroduced(s)}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      )}
       {nodes.length > MAX_ROWS && (
         <p className="muted">
           Showing the first {MAX_ROWS} of {nodes.length} steps; the proof graph and the HTML export show all.
@@ -138,6 +166,22 @@ export function ResultView() {
               <ModelTableView key={`${t.kind}:${t.symbol}`} t={t} />
             ))}
           </div>
+          {result.modelTables.some((t) => t.note !== undefined) && (
+            <dl className="introduced" data-testid="model-notes">
+              {result.modelTables
+                .filter((t) => t.note !== undefined)
+                .map((t) => (
+                  <div key={t.symbol} data-symbol={t.symbol}>
+                    <dt>
+                      <code>
+                        {t.symbol}/{t.arity}
+                      </code>
+                    </dt>
+                    <dd>{t.note}</dd>
+                  </div>
+                ))}
+            </dl>
+          )}
         </div>
       )}
     </div>
@@ -171,8 +215,11 @@ function ModelTableView({ t }: { t: ModelTable }) {
   const [head, ...rows] = t.rows;
   return (
     <table className="model-table">
-      <caption>
-        {t.symbol}/{t.arity} <span className="muted">{t.kind}</span>
+      <caption {...(t.note !== undefined ? { title: t.note } : {})}>
+        {t.symbol}/{t.arity}{' '}
+        <span className="muted">
+          {t.note !== undefined ? 'introduced' : ''} {t.kind}
+        </span>
       </caption>
       <thead>
         <tr>

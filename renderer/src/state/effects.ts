@@ -109,6 +109,7 @@ export function createEffects(api: EntailApi, store: WorkbenchStore): Effects {
       else if (e.command === 'save') void effects.saveSession();
       else if (e.command === 'prove') void effects.prove();
       else if (e.command === 'cancel') void effects.cancel();
+      else if (e.command === 'flush') effects.flush();
       else if (e.command === 'openText') effects.openText(e.name, e.text);
       else if (e.command === 'openSession') void effects.openSession(e.path);
     } else if (e.type === 'connection') {
