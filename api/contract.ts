@@ -221,6 +221,8 @@ export interface ExploreResult {
   readonly theorems: readonly ExploreTheoremView[];
   /** One derivation graph per theorem, same order as `theorems`. */
   readonly graphs: readonly GraphData[];
+  /** The theorems as a dependency graph (axioms → lemmas → laws); node `ref` is a theorem's title. */
+  readonly dependencies?: GraphData;
 }
 
 /** Lean answers, flattened for the UI: `status` is the bridge's outcome kind. */
@@ -600,6 +602,7 @@ const graphShape = z.object({
         kind: z.enum(['input', 'preprocessing', 'inference', 'theorem', 'lemma']),
         ref: z.string().max(1000).optional(),
         detail: z.string().max(1_000_000).optional(),
+        group: z.string().max(1000).optional(),
       }),
     )
     .max(200_000),
@@ -609,6 +612,11 @@ const graphShape = z.object({
   root: z.string().max(1000).optional(),
   status: z.string().max(100).optional(),
   note: z.string().max(100_000).optional(),
+  nodeRoles: z.enum(['proof', 'dependencies']).optional(),
+  groups: z
+    .array(z.object({ id: z.string().max(1000), label: z.string().max(1000), text: z.string().max(1_000_000) }))
+    .max(10_000)
+    .optional(),
 });
 
 /** Every field the explorer and the HTML export read, in the type they read it (graphs arrive from requests and session files). */

@@ -96,6 +96,7 @@ export function runExploration(
         checked: t.cases.every((c) => c.check.ok),
       })),
       graphs,
+      dependencies: m.genlogic.dependencyProofGraph(m.genlogic.dependencyGraph(d), d),
     },
   };
 }

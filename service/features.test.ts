@@ -104,6 +104,15 @@ test('explore: the shipped Peano theory (+ only, terms ≤ 5) in a worker: progr
     assert.ok(r.theorems.every((x) => x.checked));
     assert.equal(r.graphs.length, r.theorems.length);
     assert.ok(r.graphs.every((g) => g.origin === 'genlogic' && g.nodes.some((n) => n.kind === 'theorem')));
+    // The dependency graph comes along: one node per theorem, each linking to its graph by title.
+    const deps = r.dependencies;
+    assert.ok(deps, 'dependency graph sent');
+    const refs = deps.nodes.filter((n) => n.ref !== undefined).map((n) => n.ref);
+    assert.deepEqual(
+      refs,
+      r.graphs.map((g) => g.title),
+    );
+    assert.ok(deps.nodes.some((n) => n.id === 'axiom:plus_succ' && n.role === 'axiom'));
     assert.ok(r.stats.generated > r.stats.refuted && r.stats.proved >= 5);
     assert.ok(events.some((e) => e.type === 'exploreProgress' && e.jobId === jobId));
     if (import.meta.url.endsWith('.js')) assert.ok(ticks >= ms / 20 / 4, `event loop starved: ${ticks} ticks in ${ms} ms`);

@@ -11,4 +11,6 @@ export type { Candidate, CandidateStats, EnumTerm, FnSym } from './enumerate.js'
 export { GroundEvaluator, UNKNOWN } from './evaluate.js';
 export { RuleSet, lpoGreater, match, rulesFor } from './rewrite.js';
 export type { Precedence, RewriteRule } from './rewrite.js';
-export { derivationGraphs } from './graphs.js';
+export { derivationGraphs, theoremTitle } from './graphs.js';
+export { axiomNodeId, caseUses, dependencyGraph, dependencyProofGraph, lawName, theoremNodeId, usedStatements } from './deps.js';
+export type { DependencyEdge, DependencyGraph, DependencyNode } from './deps.js';

@@ -26,7 +26,16 @@ import type { PageData, PageGraph } from './page.js';
 import { pageScript } from './page.js';
 import { cspHash } from './sha256.js';
 import type { Palette } from './view.js';
-import { PALETTES, ROLE_CLASSES, ROLE_LABEL, buildView, roleClass } from './view.js';
+import {
+  DEPENDENCY_ROLES,
+  DEPENDENCY_ROLE_CLASS,
+  DEPENDENCY_ROLE_LABEL,
+  PALETTES,
+  ROLE_CLASSES,
+  ROLE_LABEL,
+  buildView,
+  roleClassOf,
+} from './view.js';
 
 export interface ExportOptions {
   readonly title?: string;
@@ -92,8 +101,13 @@ ${roles}
 `;
 }
 
-function legendHtml(): string {
-  const items = ROLE_CLASSES.map((r) => `<span><span class="sw role-${h(r)}"></span>${h(ROLE_LABEL[r])}</span>`);
+function legendHtml(g: ProofGraph): string {
+  const items =
+    g.nodeRoles === 'dependencies'
+      ? DEPENDENCY_ROLES.map(
+          (r) => `<span><span class="sw role-${h(DEPENDENCY_ROLE_CLASS[r])}"></span>${h(DEPENDENCY_ROLE_LABEL[r])}</span>`,
+        )
+      : ROLE_CLASSES.map((r) => `<span><span class="sw role-${h(r)}"></span>${h(ROLE_LABEL[r])}</span>`);
   return `<div class="legend" data-testid="legend">${items.join('')}<span class="muted">thick border: an interesting step</span></div>`;
 }
 
@@ -216,7 +230,7 @@ export function exportHtml(graphs: readonly ProofGraph[], opts: ExportOptions = 
     if (refLine.length > 0) out.push(`<p>${refLine.join(' · ')}</p>`);
     const drawn = g.nodes.length <= maxView;
     data.g.push(drawn ? pageGraph(g) : null);
-    out.push(legendHtml());
+    out.push(legendHtml(g));
     out.push(
       drawn
         ? `<div class="gv" id="gv${h(i)}" data-testid="graph-view"></div>`
@@ -226,6 +240,7 @@ export function exportHtml(graphs: readonly ProofGraph[], opts: ExportOptions = 
     const rows: number[][] = [];
     const substOf = new Map<string, string>();
     for (const e of g.edges) if (e.subst !== undefined) substOf.set(`${e.from}\u0000${e.to}`, e.subst);
+    const roleOf = roleClassOf(g);
     for (let n = 0; n < g.nodes.length; n++) {
       const nd: GraphNode = g.nodes[n]!;
       const parents = ix.parents[n]!;
@@ -233,7 +248,7 @@ export function exportHtml(graphs: readonly ProofGraph[], opts: ExportOptions = 
       rows.push(parents.slice());
       const anchor = `t${i}-n${n}`;
       out.push(
-        `<tr class="step role-${h(roleClass(nd, g.root))}" id="${h(anchor)}" data-testid="step"><td class="num"><a href="#${h(anchor)}">${h(nd.label)}</a></td>`,
+        `<tr class="step role-${h(roleOf(nd, g.root))}" id="${h(anchor)}" data-testid="step"><td class="num"><a href="#${h(anchor)}">${h(nd.label)}</a></td>`,
         `<td><span class="f">${h(nd.text)}</span>`,
       );
       if (nd.detail !== undefined) out.push(` <span class="muted">${h(nd.detail)}</span>`);

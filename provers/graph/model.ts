@@ -28,6 +28,20 @@ export interface GraphNode {
   readonly ref?: string;
   /** Extra detail shown on hover (rule arguments, status, ...). */
   readonly detail?: string;
+  /** The sub-proof this step belongs to (a `GraphGroup` id), which a view may draw collapsed as one node. */
+  readonly group?: string;
+}
+
+/**
+ * A sub-proof that a view may collapse into one node (an induction proof's base case
+ * and step case): its members are the nodes whose `group` is this id.
+ */
+export interface GraphGroup {
+  readonly id: string;
+  /** What the collapsed node is called (e.g. `base case (z = 0)`). */
+  readonly label: string;
+  /** What it shows as its formula (e.g. the case's goal). */
+  readonly text: string;
 }
 
 /** The text of a nested inference's conclusion, which E does not print (the TSTP importer's node for it). */
@@ -55,6 +69,13 @@ export interface ProofGraph {
   readonly status?: string;
   /** Free text shown under the title (prover, timing, induction scheme...). */
   readonly note?: string;
+  /** Collapsible sub-proofs (see `GraphNode.group`). */
+  readonly groups?: readonly GraphGroup[];
+  /**
+   * What the nodes' `role` means: TPTP roles of a proof (the default), or the roles of a
+   * dependency graph of theorems (`DependencyRole` in view.ts), which views colour apart.
+   */
+  readonly nodeRoles?: 'proof' | 'dependencies';
 }
 
 /** Adjacency built once per graph: node index by id, parents and children as index arrays. */
@@ -244,6 +265,36 @@ export function collapsePreprocessing(g: ProofGraph): ProofGraph {
     }
   }
   return { ...g, nodes: g.nodes.filter((_, i) => !hidden(i)), edges };
+}
+
+/**
+ * The transitive reduction of a DAG: an edge A → B is dropped when B is reachable from A
+ * by a longer path, so what a node rests on reads from its direct lines only. Reachability
+ * is unchanged. Quadratic (a search per edge): meant for small graphs such as theorem
+ * dependencies. On a cycle, the edges of the cycle are kept.
+ */
+export function transitiveReduction(g: ProofGraph, ix: GraphIndex = indexGraph(g)): ProofGraph {
+  const n = g.nodes.length;
+  const seen = new Int32Array(n).fill(-1);
+  const implied = (a: number, b: number, mark: number): boolean => {
+    // Is b reachable from a without the direct edge a → b?
+    const stack: number[] = [];
+    for (const c of ix.children[a]!) if (c !== b) stack.push(c);
+    while (stack.length > 0) {
+      const v = stack.pop()!;
+      if (v === b) return true;
+      if (seen[v] === mark || v === a) continue;
+      seen[v] = mark;
+      for (const c of ix.children[v]!) stack.push(c);
+    }
+    return false;
+  };
+  const edges = g.edges.filter((e, k) => {
+    const a = ix.byId.get(e.from);
+    const b = ix.byId.get(e.to);
+    return a === undefined || b === undefined || !implied(a, b, k);
+  });
+  return { ...g, edges };
 }
 
 /** Graph statistics for the CLI and headers. */

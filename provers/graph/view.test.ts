@@ -2,15 +2,20 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { GraphEdge, GraphNode, ProofGraph } from './model.js';
-import { ancestry, indexGraph } from './model.js';
+import { ancestry, indexGraph, transitiveReduction } from './model.js';
 import type { Layout, Point, ViewNode } from './view.js';
 import {
   DEFAULT_METRICS,
   LARGE_PROOF,
   PALETTES,
   ROLE_CLASSES,
+  DEPENDENCY_ROLES,
+  DEPENDENCY_ROLE_CLASS,
   buildView,
+  collapseGroups,
   defaultFocus,
+  dependencyRoleClass,
+  groupNodeId,
   focusGraph,
   initialViewport,
   interestingSteps,
@@ -148,6 +153,7 @@ test('the checker catches a straight edge drawn through a middle node (what the 
     formula: '',
     interesting: false,
     hiddenParents: 0,
+    collapsed: 0,
   });
   const bad: Layout = {
     nodes: [box('3', 0, 0), box('10', 0, 100), box('11', 0, 200)],
@@ -378,4 +384,120 @@ test('initial viewport: fits when labels stay ≥ 11 px, else zooms to 11 px on 
   const sx = root.x * w.zoom + w.pan.x;
   const sy = (root.y + root.h / 2) * w.zoom + w.pan.y;
   assert.ok(Math.abs(sx - 500) < 1e-6 && sy <= 700 && sy > 0, 'root visible, bottom centre');
+});
+
+/** An induction-shaped graph: two cases (groups) of three steps each, an outside lemma feeding both, and the root. */
+function twoCases(): ProofGraph {
+  const nd = (id: string, group?: string, kind: GraphNode['kind'] = 'inference'): GraphNode => ({
+    id,
+    label: id,
+    text: id,
+    rule: 'r',
+    kind,
+    ...(group !== undefined ? { group } : {}),
+  });
+  return {
+    title: 't',
+    origin: 'genlogic',
+    root: 'thm',
+    nodes: [
+      nd('lem', undefined, 'input'),
+      nd('b1', 'base', 'input'),
+      nd('b2', 'base'),
+      nd('b3', 'base'),
+      nd('s1', 'step', 'input'),
+      nd('s2', 'step'),
+      nd('s3', 'step'),
+      nd('thm', 'base', 'theorem'),
+    ],
+    edges: [
+      { from: 'lem', to: 'b2', subst: 'X ↦ a' },
+      { from: 'lem', to: 's2' },
+      { from: 'b1', to: 'b2', subst: 'Y ↦ b' },
+      { from: 'b2', to: 'b3' },
+      { from: 's1', to: 's2' },
+      { from: 's2', to: 's3' },
+      { from: 'b3', to: 'thm' },
+      { from: 's3', to: 'thm' },
+    ],
+    groups: [
+      { id: 'base', label: 'base (x = 0)', text: 'P(0)' },
+      { id: 'step', label: 'step (x = n + 1)', text: 'P(n + 1)' },
+    ],
+  };
+}
+
+test('collapse model: each group one node with its label and goal; edges redirected once; the root never collapsed', () => {
+  const g = twoCases();
+  const { graph, collapsed } = collapseGroups(g);
+  const B = groupNodeId('base');
+  const S = groupNodeId('step');
+  assert.deepEqual(
+    graph.nodes.map((n) => n.id),
+    ['lem', B, S, 'thm'],
+  );
+  assert.deepEqual(
+    graph.edges.map((e) => `${e.from}>${e.to}${e.subst ? ' σ' : ''}`),
+    [`lem>${B}`, `lem>${S}`, `${B}>thm`, `${S}>thm`],
+    'no substitution survives on a redirected edge',
+  );
+  assert.deepEqual(
+    [...collapsed],
+    [
+      [B, 3],
+      [S, 3],
+    ],
+  );
+  const bn = graph.nodes.find((n) => n.id === B)!;
+  assert.equal(bn.rule, 'base (x = 0)');
+  assert.equal(bn.text, 'P(0)');
+  // Expanding one group brings its members and their edges back as they were.
+  const one = collapseGroups(g, new Set(['step']));
+  assert.deepEqual(one.graph.nodes.map((n) => n.id).sort(), ['lem', B, 's1', 's2', 's3', 'thm'].sort());
+  assert.ok(one.graph.edges.some((e) => e.from === 'lem' && e.to === 's2'));
+  assert.deepEqual([...one.collapsed.keys()], [B]);
+  // Both expanded, or a graph without groups: unchanged.
+  assert.equal(collapseGroups(g, new Set(['base', 'step'])).graph, g);
+  const plain = { ...g, groups: undefined };
+  assert.equal(collapseGroups(plain).graph, plain);
+});
+
+test('collapse in the view: only when asked; counts carried to the drawn node; reachability to the root kept', () => {
+  const g = twoCases();
+  assert.equal(buildView(g).graph.nodes.length, g.nodes.length, 'views that do not ask (the HTML export) draw every step');
+  const v = buildView(g, { collapseGroups: true });
+  const drawn = new Map(v.layout.nodes.map((n) => [n.id, n] as const));
+  assert.equal(drawn.get(groupNodeId('base'))!.collapsed, 3);
+  assert.equal(drawn.get('lem')!.collapsed, 0);
+  assert.equal(drawn.get('thm')!.rank, 2, 'lemma, then the cases, then the theorem');
+  assert.deepEqual(new Set(ancestry(v.graph, 'thm')), new Set(['lem', groupNodeId('base'), groupNodeId('step')]));
+  const ex = buildView(g, { collapseGroups: true, expandedGroups: ['base'] });
+  assert.equal(ex.collapsed.size, 1);
+  assert.ok(ex.graph.nodes.some((n) => n.id === 'b2'));
+});
+
+test('dependency roles: each drawn in a palette class of its own, anything else as derived', () => {
+  assert.equal(new Set(DEPENDENCY_ROLES.map((r) => DEPENDENCY_ROLE_CLASS[r])).size, DEPENDENCY_ROLES.length);
+  const n: GraphNode = { id: 'a', label: 'a', text: 'x', rule: 'axiom', kind: 'input', role: 'law' };
+  assert.equal(dependencyRoleClass(n), DEPENDENCY_ROLE_CLASS.law);
+  assert.equal(dependencyRoleClass({ ...n, role: 'conjecture' }), 'derived');
+  const v = buildView({ title: 'd', origin: 'genlogic', nodes: [n], edges: [] }, { roleOf: dependencyRoleClass });
+  assert.equal(v.layout.nodes[0]!.role, DEPENDENCY_ROLE_CLASS.law);
+});
+
+test('transitive reduction property: on random DAGs, reachability is kept and no kept edge is implied by a longer path', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.integer({ min: 2, max: 40 }), (seed, n) => {
+      const g = randomDag(n, seed);
+      const r = transitiveReduction(g);
+      const ix = indexGraph(g);
+      const rix = indexGraph(r);
+      for (const nd of g.nodes) assert.deepEqual(new Set(ancestry(r, nd.id, rix)), new Set(ancestry(g, nd.id, ix)));
+      for (const e of r.edges) {
+        const without = { ...r, edges: r.edges.filter((f) => f !== e) };
+        assert.ok(!ancestry(without, e.to).includes(e.from), `${e.from} → ${e.to} is not implied`);
+      }
+    }),
+    { numRuns: 60, seed: 11 },
+  );
 });

@@ -12,7 +12,7 @@
  *   through the free bands between ranks and the free corridors between columns,
  *   so no edge ever passes through a box other than its two ends.
  */
-import type { GraphIndex, GraphNode, ProofGraph } from './model.js';
+import type { GraphEdge, GraphIndex, GraphNode, ProofGraph } from './model.js';
 import { ancestry, collapsePreprocessing, indexGraph, topoOrder } from './model.js';
 
 /** Colour classes, one per role a reader tells apart. */
@@ -85,6 +85,116 @@ export function roleClass(n: GraphNode, root?: string): RoleClass {
   if (role === 'negated_conjecture' || role === 'conjecture' || n.rule === 'negated_conjecture') return 'negated_conjecture';
   if (n.kind === 'input' || n.kind === 'lemma') return role === 'hypothesis' || role === 'assumption' ? 'hypothesis' : 'axiom';
   return 'derived';
+}
+
+/**
+ * Roles in a dependency graph of theorems (the explorer's: axioms → lemmas → laws), carried
+ * in `GraphNode.role`: an axiom or definition; a lemma (a theorem a later one uses); a law
+ * (commutativity, associativity, distributivity, identity); any other theorem (a leaf).
+ */
+export type DependencyRole = 'axiom' | 'lemma' | 'law' | 'leaf';
+
+export const DEPENDENCY_ROLES: readonly DependencyRole[] = ['axiom', 'lemma', 'law', 'leaf'];
+
+export const DEPENDENCY_ROLE_LABEL: Readonly<Record<DependencyRole, string>> = {
+  axiom: 'axiom / definition',
+  lemma: 'lemma (used later)',
+  law: 'law',
+  leaf: 'other theorem',
+};
+
+/** The palette class each dependency role is drawn in (the same fills, contrast-checked, as proof steps). */
+export const DEPENDENCY_ROLE_CLASS: Readonly<Record<DependencyRole, RoleClass>> = {
+  axiom: 'axiom',
+  lemma: 'hypothesis',
+  law: 'bottom',
+  leaf: 'derived',
+};
+
+function isDependencyRole(r: string | undefined): r is DependencyRole {
+  return r === 'axiom' || r === 'lemma' || r === 'law' || r === 'leaf';
+}
+
+/** Colour class of a node of a dependency graph (by its role; anything else is 'derived'). */
+export function dependencyRoleClass(n: GraphNode): RoleClass {
+  return isDependencyRole(n.role) ? DEPENDENCY_ROLE_CLASS[n.role] : 'derived';
+}
+
+/** How a graph's nodes are coloured: by dependency role in a dependency graph, else by `roleClass`. */
+export function roleClassOf(g: Pick<ProofGraph, 'nodeRoles'>): (n: GraphNode, root: string | undefined) => RoleClass {
+  return g.nodeRoles === 'dependencies' ? dependencyRoleClass : roleClass;
+}
+
+/** The id of the node standing for a collapsed group. */
+export function groupNodeId(group: string): string {
+  return `group:${group}`;
+}
+
+/**
+ * Collapse every group not in `expanded` into one node (id `groupNodeId(group)`, the
+ * group's label as its rule and its text as its formula). Edges into or out of a member
+ * go to or from that node (once per neighbour, substitutions dropped: they name the
+ * hidden steps' variables); edges between members vanish. The root is never collapsed.
+ * Returns the graph and, per collapsed node, how many steps it stands for.
+ */
+export function collapseGroups(
+  g: ProofGraph,
+  expanded: ReadonlySet<string> = new Set(),
+): { graph: ProofGraph; collapsed: ReadonlyMap<string, number> } {
+  const groups = (g.groups ?? []).filter((gr) => !expanded.has(gr.id));
+  if (groups.length === 0) return { graph: g, collapsed: new Map() };
+  const closed = new Map(groups.map((gr) => [gr.id, gr] as const));
+  const into = new Map<string, string>();
+  const count = new Map<string, number>();
+  for (const n of g.nodes) {
+    if (n.group === undefined || !closed.has(n.group) || n.id === g.root) continue;
+    into.set(n.id, groupNodeId(n.group));
+    count.set(n.group, (count.get(n.group) ?? 0) + 1);
+  }
+  const nodes: GraphNode[] = [];
+  const placed = new Set<string>();
+  for (const n of g.nodes) {
+    const to = into.get(n.id);
+    if (to === undefined) {
+      nodes.push(n);
+      continue;
+    }
+    if (placed.has(to)) continue;
+    placed.add(to);
+    const gr = closed.get(n.group!)!;
+    const k = count.get(gr.id)!;
+    nodes.push({
+      id: to,
+      label: labelRange(g.nodes.filter((m) => into.get(m.id) === to).map((m) => m.label)),
+      text: gr.text,
+      rule: gr.label,
+      kind: 'inference',
+      group: gr.id,
+      detail: `${k} step${k === 1 ? '' : 's'} collapsed: click to expand`,
+    });
+  }
+  const edges: GraphEdge[] = [];
+  const seen = new Set<string>();
+  for (const e of g.edges) {
+    const from = into.get(e.from) ?? e.from;
+    const to = into.get(e.to) ?? e.to;
+    if (from === to) continue;
+    const bypassed = from !== e.from || to !== e.to;
+    const key = `${from}\u0000${to}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    edges.push(bypassed || e.subst === undefined ? { from, to } : e);
+  }
+  const collapsed = new Map<string, number>();
+  for (const [id, k] of count) collapsed.set(groupNodeId(id), k);
+  return { graph: { ...g, nodes, edges }, collapsed };
+}
+
+/** The step numbers a collapsed group stands for: `1–14` when they are numbers, else the first label. */
+function labelRange(labels: readonly string[]): string {
+  const nums = labels.map(Number);
+  if (labels.length > 1 && nums.every(Number.isInteger)) return `${Math.min(...nums)}–${Math.max(...nums)}`;
+  return labels[0] ?? '';
 }
 
 /** Shorten a formula for a label: whitespace runs folded, cut at `max` characters with an ellipsis. */
@@ -163,6 +273,9 @@ export interface FocusOptions {
   readonly subproof?: string;
   /** Steps whose premises are shown too (expand on demand). */
   readonly expanded?: readonly string[];
+  /** Draw each of the graph's groups (sub-proofs) as one node, except those in `expandedGroups`. */
+  readonly collapseGroups?: boolean;
+  readonly expandedGroups?: readonly string[];
 }
 
 export interface FocusedGraph {
@@ -171,11 +284,15 @@ export interface FocusedGraph {
   readonly hiddenParents: ReadonlyMap<string, number>;
   /** Steps of the whole (collapsed) graph that this view leaves out. */
   readonly hiddenCount: number;
+  /** Nodes standing for a collapsed group → how many steps each stands for. */
+  readonly collapsed: ReadonlyMap<string, number>;
 }
 
 /** Restrict a graph to what a view shows. */
 export function focusGraph(g0: ProofGraph, opts: FocusOptions = {}): FocusedGraph {
   let g = opts.collapsePreprocessing ? collapsePreprocessing(g0) : g0;
+  let collapsed: ReadonlyMap<string, number> = new Map();
+  if (opts.collapseGroups) ({ graph: g, collapsed } = collapseGroups(g, new Set(opts.expandedGroups ?? [])));
   let ix = indexGraph(g);
   if (opts.subproof !== undefined && ix.byId.has(opts.subproof)) {
     const keep = new Set(ancestry(g, opts.subproof, ix));
@@ -202,7 +319,9 @@ export function focusGraph(g0: ProofGraph, opts: FocusOptions = {}): FocusedGrap
     const missing = ix.parents[full]!.length - shown.parents[i]!.length;
     if (missing > 0) hiddenParents.set(g.nodes[i]!.id, missing);
   }
-  return { graph: g, hiddenParents, hiddenCount: total - g.nodes.length };
+  const shownIds = new Set(g.nodes.map((n) => n.id));
+  const collapsedShown = new Map([...collapsed].filter(([id]) => shownIds.has(id)));
+  return { graph: g, hiddenParents, hiddenCount: total - g.nodes.length, collapsed: collapsedShown };
 }
 
 function restrict(g: ProofGraph, keep: ReadonlySet<string>, root: string | undefined): ProofGraph {
@@ -265,6 +384,8 @@ export interface ViewNode {
   readonly interesting: boolean;
   /** Direct premises left out of this view (0 when all are shown). */
   readonly hiddenParents: number;
+  /** For a node standing for a collapsed group: how many steps it stands for (0 otherwise). */
+  readonly collapsed: number;
 }
 
 /** One edge as drawn: a polyline from the bottom of the premise's box to the top of the conclusion's box. */
@@ -286,7 +407,13 @@ export interface Layout {
 export function layoutGraph(
   g: ProofGraph,
   m: LayoutMetrics = DEFAULT_METRICS,
-  extra: { hiddenParents?: ReadonlyMap<string, number>; interesting?: ReadonlySet<string> } = {},
+  extra: {
+    hiddenParents?: ReadonlyMap<string, number>;
+    interesting?: ReadonlySet<string>;
+    collapsed?: ReadonlyMap<string, number>;
+    /** Colour class of a node (default `roleClass`). */
+    roleOf?: (n: GraphNode, root: string | undefined) => RoleClass;
+  } = {},
 ): Layout {
   const ix = indexGraph(g);
   const n = g.nodes.length;
@@ -346,11 +473,12 @@ export function layoutGraph(
       h,
       rank: rank[i]!,
       col: col[i]!,
-      role: roleClass(nd, g.root),
+      role: (extra.roleOf ?? roleClass)(nd, g.root),
       title: shortFormula(title, maxChars),
       formula,
       interesting: interesting.has(nd.id),
       hiddenParents: extra.hiddenParents?.get(nd.id) ?? 0,
+      collapsed: extra.collapsed?.get(nd.id) ?? 0,
     };
   }
   // Edge routing. Ranks are rows of equal height, so the band between two rows holds no box; columns have a fixed
@@ -394,6 +522,8 @@ export interface ViewOptions extends FocusOptions {
   readonly metrics?: LayoutMetrics;
   /** How many steps get the "interesting" mark (default: a tenth, at least 3). */
   readonly interesting?: number;
+  /** Colour class of a node (default `roleClassOf(graph)`). */
+  readonly roleOf?: (n: GraphNode, root: string | undefined) => RoleClass;
 }
 
 export interface ProofView {
@@ -401,6 +531,8 @@ export interface ProofView {
   readonly layout: Layout;
   readonly hiddenCount: number;
   readonly metrics: LayoutMetrics;
+  /** Nodes standing for a collapsed group → how many steps each stands for. */
+  readonly collapsed: ReadonlyMap<string, number>;
 }
 
 /** The defaults a proof opens with: small proofs whole, large ones collapsed and focused on the spine. */
@@ -415,8 +547,13 @@ export function buildView(g: ProofGraph, opts: ViewOptions = {}): ProofView {
   const ranked = interestingSteps(f.graph);
   const count = opts.interesting ?? Math.max(3, Math.floor(f.graph.nodes.length / 10));
   const interesting = new Set(ranked.slice(0, count).map((r) => r.id));
-  const layout = layoutGraph(f.graph, metrics, { hiddenParents: f.hiddenParents, interesting });
-  return { graph: f.graph, layout, hiddenCount: f.hiddenCount, metrics };
+  const layout = layoutGraph(f.graph, metrics, {
+    hiddenParents: f.hiddenParents,
+    interesting,
+    collapsed: f.collapsed,
+    roleOf: opts.roleOf ?? roleClassOf(g),
+  });
+  return { graph: f.graph, layout, hiddenCount: f.hiddenCount, metrics, collapsed: f.collapsed };
 }
 
 /** The first view of a layout in a viewport: zoom and pan (rendered = model × zoom + pan). */

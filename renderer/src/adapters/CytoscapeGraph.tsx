@@ -162,7 +162,7 @@ function elementsOf(view: ProofView): cytoscape.ElementDefinition[] {
   for (const n of view.layout.nodes) {
     const classes = [`role-${n.role}`];
     if (n.interesting) classes.push('interesting');
-    if (n.hiddenParents > 0) classes.push('has-hidden');
+    if (n.hiddenParents > 0 || n.collapsed > 0) classes.push('has-hidden');
     const more = n.hiddenParents > 0 ? ` (+${n.hiddenParents})` : '';
     out.push({
       group: 'nodes',

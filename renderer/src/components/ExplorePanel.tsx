@@ -1,13 +1,15 @@
 /**
  * Generative-Logic explorer: runs provers/genlogic on the shipped Peano theory (or
  * the editor's axioms + an inductive declaration) in an engine worker, shows live
- * counts, the theorem list, and any theorem's derivation in the proof-graph explorer.
+ * counts, the theorem list, and two views: the theorems' dependency graph (axioms →
+ * lemmas → laws) and any theorem's derivation in the proof-graph explorer.
  */
-import { Fragment } from 'react';
+import { Fragment, useState } from 'react';
 import type { ExploreResult } from '../../../api/contract.js';
 import { useDispatch, useSel, useWorkbench } from '../ctx.js';
 import { download } from '../download.js';
 import { GraphExplorer } from './GraphPanel.js';
+import { DependencyView } from './DependencyView.js';
 import { EXPLORE_DEFAULTS } from '../../../provers/genlogic/defaults.js';
 
 /** The counters shown, each labelled for what it counts (docs/genlogic.md). */
@@ -26,6 +28,12 @@ export function ExplorePanel() {
   const running = x.phase === 'running';
   const res = x.result;
   const graph = res && x.open !== undefined ? res.graphs[x.open] : undefined;
+  // Which view the panel shows under the list: a theorem's proof graph or the dependency graph.
+  const [view, setView] = useState<'theorem' | 'dependencies'>('theorem');
+  const openTheorem = (index: number | undefined, then: 'theorem' | 'dependencies'): void => {
+    dispatch({ type: 'explore/open', index });
+    setView(then);
+  };
   return (
     <div className="explore-panel" data-testid="panel-explore">
       <div className="row">
@@ -149,7 +157,13 @@ export function ExplorePanel() {
           <ol className="theorems" data-testid="explore-theorems">
             {res.theorems.map((t, i) => (
               <li key={t.order} className={t.kept ? 'kept' : 'muted'}>
-                <button className="link" data-testid="explore-theorem" onClick={() => dispatch({ type: 'explore/open', index: i })}>
+                <button
+                  className="link"
+                  data-testid="explore-theorem"
+                  aria-current={x.open === i ? 'true' : undefined}
+                  style={x.open === i ? { fontWeight: 700 } : undefined}
+                  onClick={() => openTheorem(i, 'theorem')}
+                >
                   {t.title}
                 </button>{' '}
                 <span className="muted">
@@ -162,10 +176,51 @@ export function ExplorePanel() {
           </ol>
         </>
       )}
-      {graph && (
-        <div className="explore-graph" data-testid="explore-graph">
-          <h4>{graph.title}</h4>
-          <GraphExplorer graph={graph} />
+      {res && (res.dependencies !== undefined || graph) && (
+        <div className="row explore-views" role="tablist" aria-label="explorer views">
+          <button
+            role="tab"
+            aria-selected={view === 'theorem'}
+            data-testid="explore-view-theorem"
+            className={view === 'theorem' ? 'primary' : undefined}
+            onClick={() => setView('theorem')}
+          >
+            {graph ? `Proof of ${graph.title.split(':')[0]}` : 'Proof graph'}
+          </button>
+          {res.dependencies !== undefined && (
+            <button
+              role="tab"
+              aria-selected={view === 'dependencies'}
+              data-testid="explore-view-deps"
+              className={view === 'dependencies' ? 'primary' : undefined}
+              onClick={() => setView('dependencies')}
+            >
+              Dependencies
+            </button>
+          )}
+        </div>
+      )}
+      {view === 'theorem' &&
+        (graph ? (
+          <div className="explore-graph" data-testid="explore-graph">
+            <h4>{graph.title}</h4>
+            <GraphExplorer graph={graph} />
+          </div>
+        ) : (
+          res && <p className="muted">Pick a theorem in the list (or in the dependency graph) to see its proof.</p>
+        ))}
+      {view === 'dependencies' && res?.dependencies !== undefined && (
+        <div className="explore-graph" data-testid="explore-deps">
+          <h4>{res.dependencies.title}</h4>
+          <DependencyView
+            graph={res.dependencies}
+            selectedRef={graph?.title}
+            onSelectRef={(ref) => {
+              const i = ref === undefined ? -1 : res.theorems.findIndex((t) => t.title === ref);
+              if (i >= 0) openTheorem(i, 'dependencies');
+            }}
+            onOpenProof={() => setView('theorem')}
+          />
         </div>
       )}
     </div>

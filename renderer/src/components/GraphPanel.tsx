@@ -52,8 +52,8 @@ function Legend() {
         </span>
       ))}
       <span className="muted">
-        thick border: interesting step · dashed: premises hidden (double-click to expand) · orange halo: fed by the formula under the
-        editor's cursor · click a step to select its source lines
+        thick border: interesting step · dashed: premises hidden (double-click to expand) or a collapsed case (click) · orange halo: fed by
+        the formula under the editor's cursor · click a step to select its source lines
       </span>
     </div>
   );
@@ -88,6 +88,13 @@ export function GraphExplorer({ graph }: { graph: GraphData }) {
   );
   /** Select a step and its source lines in the editor (an input's statement, or the inputs a derived step came from). */
   const select = (id: string | undefined): void => {
+    // A collapsed sub-proof (an induction case) opens on click.
+    const group = id !== undefined && view.collapsed.has(id) ? view.graph.nodes.find((n) => n.id === id)?.group : undefined;
+    if (group !== undefined) {
+      setExpandedGroups((gs) => (gs.includes(group) ? gs : [...gs, group]));
+      dispatch({ type: 'graph/select', id: undefined });
+      return;
+    }
     dispatch({ type: 'graph/select', id });
     if (id === undefined) return;
     const lines = rangesForStep(graph, id, ranges, fullIndex);
@@ -99,16 +106,27 @@ export function GraphExplorer({ graph }: { graph: GraphData }) {
   const [focus, setFocus] = useState<'all' | 'spine'>(initial.focus ?? 'all');
   const [expanded, setExpanded] = useState<readonly string[]>([]);
   const [subproof, setSubproof] = useState<string | undefined>(undefined);
+  // Sub-proofs (induction cases) open collapsed, one node each, and expand on click.
+  const [expandedGroups, setExpandedGroups] = useState<readonly string[]>([]);
   useEffect(() => {
     setCollapse(storedCollapse || initial.collapsePreprocessing === true);
     setFocus(initial.focus ?? 'all');
     setExpanded([]);
     setSubproof(undefined);
+    setExpandedGroups([]);
     // The stored preference applies when a graph is opened, not on every toggle elsewhere.
   }, [graph, initial]);
   const view = useMemo(
-    () => buildView(graph, { collapsePreprocessing: collapse, focus, expanded, ...(subproof !== undefined ? { subproof } : {}) }),
-    [graph, collapse, focus, expanded, subproof],
+    () =>
+      buildView(graph, {
+        collapsePreprocessing: collapse,
+        focus,
+        expanded,
+        collapseGroups: true,
+        expandedGroups,
+        ...(subproof !== undefined ? { subproof } : {}),
+      }),
+    [graph, collapse, focus, expanded, expandedGroups, subproof],
   );
   const shown = view.graph;
   const fedShown = useMemo(() => {
@@ -177,6 +195,18 @@ export function GraphExplorer({ graph }: { graph: GraphData }) {
               subproof of {node?.label ?? 'step'}
             </button>
           )
+        )}
+        {(graph.groups?.length ?? 0) > 0 && (
+          <span className="muted" data-testid="cases-state">
+            {view.collapsed.size > 0
+              ? `${view.collapsed.size} case${view.collapsed.size === 1 ? '' : 's'} collapsed (click to expand)`
+              : 'cases expanded'}
+          </span>
+        )}
+        {expandedGroups.length > 0 && (
+          <button data-testid="collapse-cases" onClick={() => setExpandedGroups([])}>
+            collapse cases
+          </button>
         )}
         {view.hiddenCount > 0 && (
           <span className="muted" data-testid="hidden-count">
