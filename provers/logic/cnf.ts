@@ -118,16 +118,20 @@ class Budget {
     private readonly shouldStop: (() => boolean) | undefined,
     private readonly maxLiterals: number,
   ) {}
-  /** Charge `cost` units of work; the clock is read only when a checkpoint is passed. */
-  tick(cost = 1): void {
+  /** Charge one unit of work; the clock is read only when a checkpoint is passed. */
+  tick(): void {
+    if (++this.work >= this.nextCheck) this.check();
+  }
+  /** Charge `cost` units of work. */
+  charge(cost: number): void {
     this.work += cost;
     if (this.work >= this.nextCheck) this.check();
   }
-  /** Charge `n` literals built (also work). */
+  /** Count `n` literals built, and as many units of work. */
   built(n: number): void {
     this.literals += n;
     if (this.literals > this.maxLiterals) throw new Halt('resourceOut');
-    this.tick(n);
+    this.charge(n);
   }
   private check(): void {
     this.nextCheck = this.work + CHECK_EVERY;
@@ -189,11 +193,10 @@ function nextId(ctx: Ctx, prefix: string): string {
 export const MAX_FORMULA_DEPTH = 1000;
 
 /** Height with terms, by an explicit stack; stops counting once past `limit`. */
-function formulaDepth(f: Formula, budget: Budget, limit = MAX_FORMULA_DEPTH): number {
+function formulaDepth(f: Formula, limit = MAX_FORMULA_DEPTH): number {
   let max = 0;
   const stack: Array<[Formula | Term, number]> = [[f, 1]];
   while (stack.length > 0) {
-    budget.tick();
     const [g, d] = stack.pop()!;
     if (d > max) {
       max = d;
@@ -236,7 +239,7 @@ export function clausify(problem: Problem, opts: ClausifyOptions = {}): Result<C
   try {
     for (const s of problem.statements) {
       budget.statement = s.name;
-      if (formulaDepth(s.formula, budget) > MAX_FORMULA_DEPTH)
+      if (formulaDepth(s.formula) > MAX_FORMULA_DEPTH)
         return { ok: false, error: { kind: 'inputError', message: `formula ${s.name} is nested deeper than ${MAX_FORMULA_DEPTH}` } };
     }
     return { ok: true, value: clausifyWithin(problem, opts, budget) };
@@ -319,7 +322,7 @@ function normalizeAndClausify(ctx: Ctx, f: Formula, parent: string, role: Role, 
   b.pass = 'nnf';
   const nnf = toNnf(renamed, true, b);
   b.pass = 'miniscoping';
-  const mini = miniscope(nnf, freeVarsOf(b), b);
+  const mini = miniscope(nnf, freeVarsOf(), b);
   b.pass = 'skolemization';
   const qf = skolemize(ctx, mini, []);
   b.pass = 'cnf';
@@ -406,7 +409,6 @@ function isLiteralLike(f: Formula): boolean {
 
 function renameNestedEquivalences(ctx: Ctx, f: Formula, defs: Formula[]): Formula {
   const go = (g: Formula): Formula => {
-    ctx.budget.tick();
     switch (g.kind) {
       case 'atom':
       case 'eq':
@@ -478,7 +480,6 @@ function nOr(args: Nnf[]): Nnf {
 }
 
 function toNnf(f: Formula, pos: boolean, b: Budget): Nnf {
-  b.tick();
   switch (f.kind) {
     case 'atom':
     case 'eq':
@@ -491,14 +492,18 @@ function toNnf(f: Formula, pos: boolean, b: Budget): Nnf {
     case 'not':
       return toNnf(f.arg, !pos, b);
     case 'and':
+      b.charge(f.args.length);
       return pos ? nAnd(f.args.map((a) => toNnf(a, true, b))) : nOr(f.args.map((a) => toNnf(a, false, b)));
     case 'or':
+      b.charge(f.args.length);
       return pos ? nOr(f.args.map((a) => toNnf(a, true, b))) : nAnd(f.args.map((a) => toNnf(a, false, b)));
     case 'imp':
       return pos ? nOr([toNnf(f.left, false, b), toNnf(f.right, true, b)]) : nAnd([toNnf(f.left, true, b), toNnf(f.right, false, b)]);
     case 'iff':
     case 'xor': {
       // a ↔ b ≡ (¬a ∨ b) ∧ (a ∨ ¬b);  ¬(a ↔ b) ≡ a ⊕ b ≡ (a ∨ b) ∧ (¬a ∨ ¬b)
+      // (each operand twice: the one place the NNF can outgrow its input)
+      b.tick();
       const equiv = f.kind === 'iff' ? pos : !pos;
       return equiv
         ? nAnd([nOr([toNnf(f.left, false, b), toNnf(f.right, true, b)]), nOr([toNnf(f.left, true, b), toNnf(f.right, false, b)])])
@@ -515,13 +520,13 @@ function toNnf(f: Formula, pos: boolean, b: Budget): Nnf {
 }
 
 function nnfFreeVars(f: Nnf, out: Set<string>, b: Budget): Set<string> {
-  b.tick();
   switch (f.k) {
     case 'lit':
       for (const a of f.lit.args) for (const v of termVars(a)) out.add(v);
       return out;
     case 'and':
     case 'or':
+      b.charge(f.args.length);
       for (const a of f.args) nnfFreeVars(a, out, b);
       return out;
     case 'true':
@@ -545,13 +550,12 @@ type FreeVars = (f: Nnf) => ReadonlySet<string>;
  * variable, which without the memo is quadratic (a CNF clause over hundreds of variables took seconds).
  * One memo per clausified formula; nodes are immutable, so an entry never goes stale.
  */
-function freeVarsOf(b: Budget): FreeVars {
+function freeVarsOf(): FreeVars {
   const memo = new WeakMap<Nnf, ReadonlySet<string>>();
   const EMPTY: ReadonlySet<string> = new Set();
   const fv = (f: Nnf): ReadonlySet<string> => {
     const known = memo.get(f);
     if (known) return known;
-    b.tick();
     let out: ReadonlySet<string>;
     switch (f.k) {
       case 'lit': {
@@ -591,15 +595,16 @@ function freeVarsOf(b: Budget): FreeVars {
 
 /** Push quantifiers inward so Skolem terms depend only on variables actually in scope. */
 function miniscope(f: Nnf, fv: FreeVars, b: Budget): Nnf {
-  b.tick();
   switch (f.k) {
     case 'lit':
     case 'true':
     case 'false':
       return f;
     case 'and':
+      b.charge(f.args.length);
       return nAnd(f.args.map((a) => miniscope(a, fv, b)));
     case 'or':
+      b.charge(f.args.length);
       return nOr(f.args.map((a) => miniscope(a, fv, b)));
     case 'forall':
     case 'exists': {
@@ -624,7 +629,7 @@ function pushQuant(q: 'forall' | 'exists', v: string, body: Nnf, fv: FreeVars, b
     const withV: Nnf[] = [];
     const without: Nnf[] = [];
     for (const a of body.args) (fv(a).has(v) ? withV : without).push(a);
-    b.tick(body.args.length);
+    b.charge(body.args.length);
     if (without.length > 0) {
       const inner = withV.length === 1 ? withV[0]! : { k: body.k, args: withV };
       const quantified = pushQuant(q, v, inner, fv, b);
@@ -646,7 +651,6 @@ function substTerm(t: Term, s: ReadonlyMap<string, Term>): Term {
 }
 
 function skolemize(ctx: Ctx, f: Nnf, universals: readonly string[], s: ReadonlyMap<string, Term> = new Map()): Nnf {
-  ctx.budget.tick();
   switch (f.k) {
     case 'lit':
       return s.size === 0
@@ -657,8 +661,10 @@ function skolemize(ctx: Ctx, f: Nnf, universals: readonly string[], s: ReadonlyM
       return f;
     case 'and':
     case 'or':
+      ctx.budget.charge(f.args.length);
       return { k: f.k, args: f.args.map((a) => skolemize(ctx, a, universals, s)) };
     case 'forall': {
+      ctx.budget.tick();
       const s2 = new Map(s);
       const u2 = [...universals];
       for (const v of f.vars) {
@@ -669,6 +675,7 @@ function skolemize(ctx: Ctx, f: Nnf, universals: readonly string[], s: ReadonlyM
       return skolemize(ctx, f.body, u2, s2);
     }
     case 'exists': {
+      ctx.budget.tick();
       // Only the universals that actually occur in this subformula become Skolem arguments.
       const occurring = new Set<string>();
       for (const v of nnfFreeVars(f, new Set(), ctx.budget)) {
@@ -688,7 +695,6 @@ function skolemize(ctx: Ctx, f: Nnf, universals: readonly string[], s: ReadonlyM
 }
 
 function nnfToFormula(f: Nnf, b: Budget): Formula {
-  b.tick();
   switch (f.k) {
     case 'lit': {
       const a: Formula =
@@ -702,8 +708,10 @@ function nnfToFormula(f: Nnf, b: Budget): Formula {
     case 'false':
       return { kind: 'false' };
     case 'and':
+      b.charge(f.args.length);
       return mkAnd(f.args.map((a) => nnfToFormula(a, b)));
     case 'or':
+      b.charge(f.args.length);
       return mkOr(f.args.map((a) => nnfToFormula(a, b)));
     case 'forall':
     case 'exists':
@@ -719,7 +727,6 @@ function closeQf(f: Nnf, b: Budget): Formula {
 // CNF by distribution with definitional renaming of disjuncts.
 
 function cnf(ctx: Ctx, f: Nnf, defs: { lits: Literal[][]; formula: Formula }[]): Literal[][] {
-  ctx.budget.tick();
   switch (f.k) {
     case 'true':
       return [];
@@ -728,6 +735,7 @@ function cnf(ctx: Ctx, f: Nnf, defs: { lits: Literal[][]; formula: Formula }[]):
     case 'lit':
       return [[f.lit]];
     case 'and': {
+      ctx.budget.charge(f.args.length);
       const out: Literal[][] = [];
       for (const a of f.args) for (const c of cnf(ctx, a, defs)) out.push(c);
       return out;
@@ -796,8 +804,10 @@ function defineClauses(ctx: Ctx, sub: readonly Literal[][], defs: { lits: Litera
 function renameClauseVars(lits: readonly Literal[], b: Budget): Clause {
   const dedup: Literal[] = [];
   b.built(lits.length);
+  // Deduplication is quadratic in the clause's length: a long clause is charged as it goes.
+  const long = lits.length > 64;
   for (const l of lits) {
-    b.tick(dedup.length);
+    if (long) b.charge(dedup.length);
     if (l.pred === EQUALITY && l.args.length === 2 && !l.positive && termEquals(l.args[0]!, l.args[1]!)) continue; // t != t is false
     if (!dedup.some((m) => litEquals(m, l))) dedup.push(l);
   }
