@@ -38,12 +38,9 @@ let detected = 0;
 for (const f of readdirSync(dir).sort().slice(0, limit)) {
   const parsed = parseProblem(readFileSync(join(dir, f), 'utf8'), { file: f });
   if (!parsed.ok) continue;
-  let cnf;
-  try {
-    cnf = clausify(parsed.value);
-  } catch {
-    continue;
-  }
+  const clausified = clausify(parsed.value);
+  if (!clausified.ok) continue;
+  const cnf = clausified.value;
   problems++;
   const pre = checkProof(
     { steps: cnf.steps, root: cnf.steps[cnf.steps.length - 1]!.id },

@@ -50,7 +50,9 @@ lines.forEach((line, idx) => {
     ['counter', mkNot(concl)],
     ['model', concl],
   ] as const) {
-    const clauses = clausifyFormulas([...premises, goal]);
+    const clausified = clausifyFormulas([...premises, goal]);
+    if (!clausified.ok) throw new Error(clausified.error.message);
+    const clauses = clausified.value;
     const t0 = performance.now();
     const r = findModel(clauses, { maxSize, deadline: Date.now() + timeoutMs });
     times.push(performance.now() - t0);

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SHARED_CORPORA } from '../testing/corpora.js';
 import { loadProblem } from '../provers/load/index.js';
-import { clausify } from '../provers/logic/cnf.js';
+import { clausify, clausifyErrorStatus } from '../provers/logic/cnf.js';
 import { saturate, strategyByName } from '../provers/saturation/index.js';
 import type { Strategy } from '../provers/saturation/index.js';
 import { contradicts, isDisprovedStatus, isProvedStatus, isSzsStatus } from '../provers/logic/szs.js';
@@ -40,7 +40,9 @@ async function child(files: string[], timeoutMs: number, spec: string): Promise<
     const t0 = Date.now();
     const p = await loadProblem(file);
     let status = 'InputError';
-    if (p.ok) status = saturate(clausify(p.value), { deadline: Date.now() + timeoutMs, strategy }).status;
+    const cl = p.ok ? clausify(p.value, { deadline: Date.now() + timeoutMs }) : undefined;
+    if (cl?.ok) status = saturate(cl.value, { deadline: Date.now() + timeoutMs, strategy }).status;
+    else if (cl) status = clausifyErrorStatus(cl.error);
     const row: Row = { problem: file.split('/').pop()!, status, expected, ms: Date.now() - t0 };
     process.stdout.write(JSON.stringify(row) + '\n');
   }

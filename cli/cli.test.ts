@@ -175,7 +175,9 @@ test('entail cnf prints cnf lines with inference sources that parse back to the 
     const again = parseProblem(body.join('\n'), { dialect: 'tptp' });
     assert.ok(again.ok);
     if (!again.ok) return;
-    const cnf2 = clausify(again.value);
+    const clausified = clausify(again.value);
+    assert.ok(clausified.ok);
+    const cnf2 = clausified.value;
     assert.deepEqual(
       cnf2.clauses.map((c) => printClause(c.clause, 'tptp')),
       body.map((l) => /, (?:axiom|negated_conjecture), (.*), inference\(/.exec(l)![1]),

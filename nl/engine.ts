@@ -24,7 +24,9 @@ export const defaultEngine: Engine = {
       }),
     ),
   countermodel: (premises: readonly Formula[], goal: Formula, opts) => {
-    const r = findModel(clausifyFormulas([...premises, mkNot(goal)]), { maxSize: opts.maxSize, deadline: opts.deadline });
+    const clauses = clausifyFormulas([...premises, mkNot(goal)], { deadline: opts.deadline });
+    if (!clauses.ok) return { note: `${clauses.error.kind}: ${clauses.error.message}` };
+    const r = findModel(clauses.value, { maxSize: opts.maxSize, deadline: opts.deadline });
     return r.status === 'found' ? { model: r.model } : { note: `${r.status}${r.message ? `: ${r.message}` : ''}` };
   },
 };

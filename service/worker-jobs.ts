@@ -7,6 +7,10 @@ import type { z } from 'zod';
 import type { ApiResult, GraphData, RunResult, inputSchemas } from '../api/contract.js';
 import { okResult, unavailable } from '../api/contract.js';
 import type { Problem } from '../provers/logic/index.js';
+import { clausify } from '../provers/logic/cnf.js';
+
+/** Clausification time for a model's notes (the model itself is already shown). */
+const MODEL_NOTES_MS = 5000;
 import type { EngineLoader } from './engine.js';
 import { nlJudgeJob } from './nl-job.js';
 
@@ -65,11 +69,11 @@ export interface ModelNotesInput {
  * problem's own untrusted work, so it runs here and not on the service's event loop.
  */
 export async function modelNotesJob(load: EngineLoader, { problem }: ModelNotesInput): Promise<ApiResult<Record<string, string>>> {
-  const [run, g] = await Promise.all([load('run'), load('graph')]);
-  if (!run.ok) return unavailable(run.reason);
+  const g = await load('graph');
   if (!g.ok) return unavailable(g.reason);
-  const cl = run.mod.clausifyProblem(problem);
-  if (!cl.ok) return unavailable(cl.message);
+  // The worker's own wall-clock limit bounds this too; the deadline makes the clausifier stop cleanly first.
+  const cl = clausify(problem, { deadline: Date.now() + MODEL_NOTES_MS });
+  if (!cl.ok) return unavailable(cl.error.message);
   const notes: Record<string, string> = {};
   for (const s of g.mod.clausificationSymbols(cl.value.steps)) notes[s.symbol] = g.mod.explainIntroduced(s);
   return okResult(notes);

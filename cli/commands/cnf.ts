@@ -4,13 +4,13 @@
  * output is a TPTP problem that Entail and other provers read back.
  */
 import { EXIT_INPUT, EXIT_OK } from '../io.js';
-import { defineCommand } from '../args.js';
+import { defineCommand, positiveNumber } from '../args.js';
 import { introducedLines } from '../common.js';
 import { DIALECT_OPTION, INCLUDE_ANYWHERE_OPTION, JSON_OPTION } from '../common.js';
 import { loadInput } from '../input.js';
 import { loadFailureJson, reportLoadFailure, szsBlock, szsStatusLines } from '../szs.js';
-import type { Dialect, Problem } from '../../provers/logic/problem.js';
-import { clausify } from '../../provers/logic/cnf.js';
+import type { Dialect } from '../../provers/logic/problem.js';
+import { clausify, clausifyErrorStatus } from '../../provers/logic/cnf.js';
 import type { Clausified } from '../../provers/logic/cnf.js';
 import { printClause, tptpName } from '../../provers/logic/syntax/index.js';
 
@@ -27,14 +27,6 @@ export function cnfToTptp(cnf: Clausified): string {
     .join('\n');
 }
 
-function clausifyOrError(problem: Problem): Clausified | string {
-  try {
-    return clausify(problem);
-  } catch (e) {
-    return (e as Error).message;
-  }
-}
-
 export const command = defineCommand(
   {
     name: 'cnf',
@@ -45,15 +37,19 @@ introduced as needed) and prints the clause set as TPTP cnf(...) lines between S
 output markers, each with an inference(clausify, ...) source. The output is itself a
 TPTP problem (e.g. for E or Vampire).`,
     options: {
+      timeout: { type: 'string', short: 't', arg: 'S', help: 'wall-clock limit in seconds (default 10)' },
       json: JSON_OPTION,
       dialect: DIALECT_OPTION,
       'allow-include-anywhere': INCLUDE_ANYWHERE_OPTION,
     },
     minPositionals: 1,
     maxPositionals: 1,
-    footer: 'Exit status: 0 when the problem was clausified, 1 on input errors, 2 on usage errors.',
+    footer:
+      'Exit status: 0 when the problem was clausified, 1 on input errors or when clausification ran out of time or space (SZS Timeout, ResourceOut), 2 on usage errors.',
   },
-  async ({ values, positionals, io }) => {
+  async ({ values, positionals, io, usageError }) => {
+    const timeoutS = positiveNumber('timeout', values.timeout, 10);
+    if (typeof timeoutS === 'string') return usageError(timeoutS);
     const loaded = await loadInput(positionals[0]!, io, {
       ...(values.dialect ? { dialect: values.dialect as Dialect } : {}),
       allowIncludeAnywhere: values['allow-include-anywhere'],
@@ -64,15 +60,19 @@ TPTP problem (e.g. for E or Vampire).`,
       return EXIT_INPUT;
     }
     const problem = loaded.value;
-    const cnf = clausifyOrError(problem);
-    if (typeof cnf === 'string') {
-      if (values.json) io.out(JSON.stringify({ szs: 'InputError', problem: problem.name, error: { message: cnf } }));
+    const clausified = clausify(problem, { deadline: Date.now() + timeoutS * 1000 });
+    if (!clausified.ok) {
+      const szs = clausifyErrorStatus(clausified.error);
+      const message = clausified.error.message;
+      if (values.json) io.out(JSON.stringify({ szs, problem: problem.name, error: { message } }));
       else {
-        io.out(szsStatusLines('InputError', problem.name).join('\n'));
-        io.err(`entail cnf: ${cnf}`);
+        // An input error is positioned on stderr; running out of time or space is the status's comment.
+        io.out([...szsStatusLines(szs, problem.name), ...(szs === 'InputError' ? [] : [`% ${message}`])].join('\n'));
+        if (szs === 'InputError') io.err(`entail cnf: ${message}`);
       }
       return EXIT_INPUT;
     }
+    const cnf = clausified.value;
     if (values.json) {
       io.out(
         JSON.stringify({

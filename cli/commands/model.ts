@@ -13,8 +13,7 @@ import { loadInput } from '../input.js';
 import { loadFailureJson, reportLoadFailure, szsStatusLines } from '../szs.js';
 import type { Dialect } from '../../provers/logic/problem.js';
 import { universalClosure } from '../../provers/logic/formula.js';
-import { clausify } from '../../provers/logic/cnf.js';
-import type { Clausified } from '../../provers/logic/cnf.js';
+import { clausify, clausifyErrorStatus } from '../../provers/logic/cnf.js';
 import { evalFormula, findModel } from '../../provers/models/index.js';
 
 export const command = defineCommand(
@@ -54,20 +53,24 @@ printed between SZS output markers as a TPTP finite interpretation (elements e0,
       return EXIT_INPUT;
     }
     const problem = loaded.value;
-    let cnf: Clausified;
-    try {
-      cnf = clausify(problem);
-    } catch (e) {
-      if (values.json) io.out(JSON.stringify({ szs: 'InputError', problem: problem.name, error: { message: (e as Error).message } }));
+    // One deadline for clausification and the search.
+    const deadline = Date.now() + timeoutS * 1000;
+    const clausified = clausify(problem, { deadline });
+    if (!clausified.ok) {
+      const szs = clausifyErrorStatus(clausified.error);
+      const message = clausified.error.message;
+      if (values.json) io.out(JSON.stringify({ szs, problem: problem.name, error: { message } }));
       else {
-        io.out(szsStatusLines('InputError', problem.name).join('\n'));
-        io.err(`entail model: ${(e as Error).message}`);
+        // An input error is positioned on stderr; running out of time or space is the status's comment.
+        io.out([...szsStatusLines(szs, problem.name), ...(szs === 'InputError' ? [] : [`% ${message}`])].join('\n'));
+        if (szs === 'InputError') io.err(`entail model: ${message}`);
       }
       return EXIT_INPUT;
     }
+    const cnf = clausified.value;
     const result = findModel(
       cnf.clauses.map((c) => c.clause),
-      { maxSize, deadline: Date.now() + timeoutS * 1000 },
+      { maxSize, deadline },
     );
     const szs =
       result.status === 'found'

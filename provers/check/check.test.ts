@@ -280,7 +280,9 @@ test('real prover proofs check, and corrupted ones are rejected', { skip: !share
     assert.ok(parsed.ok, name);
     if (!parsed.ok) continue;
     // maxClauses instead of a deadline keeps the run deterministic.
-    const res = saturate(clausify(parsed.value), { maxClauses: 3000 });
+    const cl = clausify(parsed.value);
+    assert.ok(cl.ok, name);
+    const res = saturate(cl.value, { maxClauses: 3000 });
     assert.ok(res.proof, `${name}: ${res.status}`);
     const proof = res.proof!;
     const report = checkProof(proof, { problem: parsed.value });
@@ -337,7 +339,9 @@ test('renamed disjuncts: the renamed formula is one trusted definition step, and
 fof(goal, conjecture, a3(c) | b2(c)).`;
   const p = parseProblem(text, { dialect: 'tptp', file: 'renamed.p' });
   assert.ok(p.ok);
-  const cl = clausify(p.value);
+  const clausified = clausify(p.value);
+  assert.ok(clausified.ok);
+  const cl = clausified.value;
   assert.ok(
     cl.steps.some((s) => s.rule === 'definition'),
     'the clausifier renamed a disjunct',

@@ -95,7 +95,8 @@ async function runPipeline(): Promise<string[]> {
       }
       printProblem(problem, d);
     }
-    clausify(problem);
+    const cl = clausify(problem);
+    if (!cl.ok) problems.push(`${shape.name}: clausify: ${cl.error.message}`);
     const r = await proveProblem(problem, { timeoutMs: 4000, check: true, countermodel: false });
     if (r.status === 'Error') problems.push(`${shape.name}: prover Error: ${r.message ?? ''}`);
     if (shape.expect && r.status !== shape.expect && r.status !== 'Timeout')
@@ -137,7 +138,10 @@ if (process.env.ENTAIL_DEEP_CHILD === '1') {
       name: 'deep',
       statements: [{ name: 'a', role: 'axiom', language: 'fof', formula: { kind: 'atom', pred: 'p', args: [t] } }],
     };
-    assert.throws(() => clausify(problem), new RangeError(`formula a is nested deeper than ${MAX_FORMULA_DEPTH}`));
+    assert.deepEqual(clausify(problem), {
+      ok: false,
+      error: { kind: 'inputError', message: `formula a is nested deeper than ${MAX_FORMULA_DEPTH}` },
+    });
     const lit = { positive: true, pred: 'p', args: [t] };
     const proof: Proof = {
       steps: [

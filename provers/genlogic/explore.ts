@@ -228,12 +228,9 @@ export function explore(theory: Theory, opts: ExploreOptions = {}): Derivation {
   // Axioms as rewrite rules (definition expansion), taken from their clauses.
   const axiomProblem: Problem = { name: theory.name, statements: theory.axioms };
   const axiomRules: RewriteRule[] = [];
-  let axiomClauses;
-  try {
-    axiomClauses = clausify(axiomProblem).clauses;
-  } catch (e) {
-    return emptyDerivation(theory.name, Date.now() - t0, `cannot clausify the axioms: ${(e as Error).message}`);
-  }
+  const clausified = clausify(axiomProblem, { deadline, shouldStop: opts.shouldStop });
+  if (!clausified.ok) return emptyDerivation(theory.name, Date.now() - t0, `cannot clausify the axioms: ${clausified.error.message}`);
+  const axiomClauses = clausified.value.clauses;
   for (const ic of axiomClauses) {
     const lits = ic.clause.literals;
     if (lits.length === 1 && lits[0]!.positive && lits[0]!.pred === '=')

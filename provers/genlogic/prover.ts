@@ -41,14 +41,11 @@ function neq(l: Term, r: Term): Clause {
 
 /** The ordered-rewriting prover over a precedence. */
 export function rewritingProver(prec: Precedence, budget = 20_000): GoalProver {
-  return (problem) => {
+  return (problem, goalDeadline) => {
     const name = 'entail-rewrite';
-    let cl;
-    try {
-      cl = clausify(problem);
-    } catch (e) {
-      return { status: 'failed', reason: `clausify: ${(e as Error).message}`, prover: name };
-    }
+    const clausified = clausify(problem, { deadline: goalDeadline });
+    if (!clausified.ok) return { status: 'failed', reason: `clausify: ${clausified.error.message}`, prover: name };
+    const cl = clausified.value;
     // Rule order matters for ordered rewriting (it is not confluent with permutative
     // laws such as commutativity): the induction hypothesis first, then oriented
     // equations, then permutative ones.
@@ -214,12 +211,9 @@ export function saturationProver(opts: { timeoutMs?: number; maxClauses?: number
   return (problem, goalDeadline) => {
     const deadline = opts.timeoutMs === undefined ? goalDeadline : Math.min(goalDeadline, Date.now() + opts.timeoutMs);
     const name = 'entail-sat';
-    let cl;
-    try {
-      cl = clausify(problem);
-    } catch (e) {
-      return { status: 'failed', reason: `clausify: ${(e as Error).message}`, prover: name };
-    }
+    const clausified = clausify(problem, { deadline });
+    if (!clausified.ok) return { status: 'failed', reason: `clausify: ${clausified.error.message}`, prover: name };
+    const cl = clausified.value;
     let r;
     try {
       r = saturate(cl, { deadline, maxClauses });

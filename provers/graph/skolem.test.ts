@@ -10,6 +10,12 @@ import { explainIntroduced, fromProof, fromTstp, introducedIn, introducedSymbols
 
 const FIX = join(PROJECT_ROOT, 'provers', 'graph', 'fixtures');
 
+function clausified(p: ReturnType<typeof problem>) {
+  const r = clausify(p);
+  assert.ok(r.ok, 'clausifies');
+  return r.value;
+}
+
 function problem(text: string) {
   const p = parseProblem(text, { dialect: 'tptp', name: 'p' });
   assert.ok(p.ok, 'parses');
@@ -27,7 +33,7 @@ test('symbolsIn: function and predicate symbols with arities; variables, quoted 
 
 test('a model problem: each Skolem symbol is named with the statement it came from, the conjecture’s as its refutation', () => {
   const p = problem(['fof(ax1, axiom, ?[Y]: p(Y)).', 'fof(ax2, axiom, ![X]: ?[Y]: r(X,Y)).', 'fof(c, conjecture, ![X]: p(X)).'].join('\n'));
-  const cl = clausify(p);
+  const cl = clausified(p);
   const g = fromProof({ steps: cl.steps, root: cl.steps.at(-1)!.id }, { keepUnused: true });
   const got = introducedSymbols(g);
   assert.deepEqual(
@@ -62,7 +68,7 @@ test('an Entail proof: the Skolem function of the proof is found at its skolemiz
   assert.ok(users.includes('clausify'), 'the clause with sk1 mentions it');
   // Definitions are told apart from Skolem symbols.
   const deep = problem(`fof(d, axiom, ${Array.from({ length: 6 }, (_, i) => `(a${i} & b${i})`).join(' | ')}).`);
-  const dcl = clausify(deep);
+  const dcl = clausified(deep);
   assert.ok(dcl.definitions.length > 0, 'the clausifier renames here');
   const dg = fromProof({ steps: dcl.steps, root: dcl.steps.at(-1)!.id }, { keepUnused: true });
   const defs = introducedSymbols(dg).filter((s) => s.kind === 'definition');

@@ -7,6 +7,19 @@ import { mkAtom, mkNot, mkAnd, mkOr, mkIff, mkImp, mkForall, mkExists, mkEq } fr
 import { mkVar, mkConst } from './term.js';
 import type { Clause } from './clause.js';
 import type { Problem } from './problem.js';
+import type { ClausifyOptions, Clausified } from './cnf.js';
+
+/** The clause set, failing the test on a clausify error. */
+function clausesOf(fs: readonly Formula[], opts?: ClausifyOptions): Clause[] {
+  const r = clausifyFormulas(fs, opts);
+  if (!r.ok) assert.fail(r.error.message);
+  return r.value;
+}
+function clausifiedOf(p: Problem, opts?: ClausifyOptions): Clausified {
+  const r = clausify(p, opts);
+  if (!r.ok) assert.fail(r.error.message);
+  return r.value;
+}
 
 const P = (name: string): Formula => mkAtom(name);
 
@@ -70,7 +83,7 @@ const propFormula: fc.Arbitrary<Formula> = fc.letrec<{ f: Formula }>((tie) => ({
 test('cnf: equisatisfiable with its input on random propositional formulas (truth tables)', () => {
   fc.assert(
     fc.property(propFormula, (f) => {
-      const cs = clausifyFormulas([f], { renameThreshold: 2 });
+      const cs = clausesOf([f], { renameThreshold: 2 });
       const names = [...atomsOf(cs, new Set(['p', 'q', 'r', 's']))];
       assert.ok(names.length <= 16, 'too many definitions for a truth table');
       const satF = satisfiable(['p', 'q', 'r', 's'], (v) => evalF(f, v));
@@ -84,7 +97,7 @@ test('cnf: equisatisfiable with its input on random propositional formulas (trut
 test('cnf: without definitions the clauses are equivalent to the input', () => {
   fc.assert(
     fc.property(propFormula, (f) => {
-      const cs = clausifyFormulas([f], { definitional: false });
+      const cs = clausesOf([f], { definitional: false });
       for (let m = 0; m < 16; m++) {
         const v = new Map<string, boolean>([
           ['p', (m & 1) === 1],
@@ -103,7 +116,7 @@ test('cnf: definitional models extend to models of the input (renamings are cons
   // Any model of the clauses, restricted to the original atoms, satisfies the input formula.
   fc.assert(
     fc.property(propFormula, (f) => {
-      const cs = clausifyFormulas([f], { renameThreshold: 2 });
+      const cs = clausesOf([f], { renameThreshold: 2 });
       const names = [...atomsOf(cs, new Set(['p', 'q', 'r', 's']))];
       satisfiable(names, (v) => {
         if (clausesHold(cs, v)) assert.ok(evalF(f, v), 'clause model is not a model of the input');
@@ -117,7 +130,7 @@ test('cnf: definitional models extend to models of the input (renamings are cons
 test('cnf: nested equivalence chains stay linear', () => {
   let f: Formula = P('a0');
   for (let i = 1; i <= 40; i++) f = mkIff(f, P(`a${i}`));
-  const cs = clausifyFormulas([f]);
+  const cs = clausesOf([f]);
   assert.ok(cs.length < 40 * 8, `got ${cs.length} clauses`);
 });
 
@@ -127,7 +140,7 @@ test('cnf: Skolem functions take only the universals they depend on (miniscoping
   const z = mkVar('z');
   // ∀x ∀z. (Q(z) ∨ ∃y P(x, y)): the Skolem term for y depends on x only.
   const f = mkForall(['x', 'z'], mkOr([mkAtom('Q', [z]), mkExists(['y'], mkAtom('P', [x, y]))]));
-  const res = clausify({ name: 't', statements: [{ name: 'a', role: 'axiom', language: 'fof', formula: f }] });
+  const res = clausifiedOf({ name: 't', statements: [{ name: 'a', role: 'axiom', language: 'fof', formula: f }] });
   assert.equal(res.clauses.length, 1);
   const lits = res.clauses[0]!.clause.literals;
   const p = lits.find((l) => l.pred === 'P')!;
@@ -150,7 +163,7 @@ test('cnf: conjectures are negated once, with provenance, and roles are kept', (
       { name: 'goal', role: 'conjecture', language: 'fof', formula: mkAtom('q', [a]) },
     ],
   };
-  const res = clausify(problem);
+  const res = clausifiedOf(problem);
   assert.ok(res.hasConjecture);
   const neg = res.clauses.filter((c) => c.role === 'negated_conjecture');
   assert.equal(neg.length, 1);
@@ -172,23 +185,23 @@ test('cnf: conjectures are negated once, with provenance, and roles are kept', (
 
 test('cnf: equality literals, t != t dropped, false gives the empty clause', () => {
   const a = mkConst('a');
-  const cs = clausifyFormulas([mkOr([mkNot(mkEq(a, a)), mkAtom('p')]), { kind: 'false' }]);
+  const cs = clausesOf([mkOr([mkNot(mkEq(a, a)), mkAtom('p')]), { kind: 'false' }]);
   assert.deepEqual(
     cs.map((c) => c.literals.map((l) => `${l.positive ? '' : '-'}${l.pred}`)),
     [['p'], []],
   );
-  const cs2 = clausifyFormulas([mkForall(['x'], mkEq(mkVar('x'), a))]);
+  const cs2 = clausesOf([mkForall(['x'], mkEq(mkVar('x'), a))]);
   assert.equal(cs2[0]!.literals[0]!.pred, '=');
 });
 
 test('cnf: fresh symbols never collide with the problem’s own', () => {
   const f = mkAnd([mkAtom('sk1'), mkExists(['y'], mkAtom('def1', [mkVar('y')]))]);
-  const res = clausify({ name: 't', statements: [{ name: 'a', role: 'axiom', language: 'fof', formula: f }] });
+  const res = clausifiedOf({ name: 't', statements: [{ name: 'a', role: 'axiom', language: 'fof', formula: f }] });
   assert.ok(!res.skolems.includes('sk1'));
   assert.ok(res.skolems.length === 1);
 });
 
 test('cnf: wide conjunctions and disjunctions do not recurse per argument', () => {
   const wide = mkAnd(Array.from({ length: 50000 }, (_, i) => mkAtom(`p${i}`)));
-  assert.equal(clausifyFormulas([wide]).length, 50000);
+  assert.equal(clausesOf([wide]).length, 50000);
 });

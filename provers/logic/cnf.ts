@@ -18,6 +18,11 @@
  * The normal-form step's formula is what the clauses are entailed by, so the
  * checker can re-verify clausify steps; Skolemization and definitions are not
  * entailments (only satisfiability-preserving) and are reported as trusted there.
+ *
+ * Limits: every pass charges its work to a Budget, which reads the clock once per
+ * CHECK_EVERY units and counts the literals built against a cap, so a formula whose
+ * normal form explodes ends with a timeout or resourceOut error value, never a hang,
+ * an exhausted heap or a partial clause set.
  */
 import type { Term } from './term.js';
 import { mkVar, mkApp, termVars, termEquals } from './term.js';
@@ -27,6 +32,9 @@ import type { Clause, Literal } from './clause.js';
 import { EQUALITY, litEquals } from './clause.js';
 import type { Problem, Role, Statement } from './problem.js';
 import type { ProofStep, Rule } from './proof.js';
+import type { Limits } from './limits.js';
+import type { Result } from './source.js';
+import type { SzsStatus } from './szs.js';
 
 export interface InputClause {
   readonly id: string;
@@ -46,11 +54,95 @@ export interface Clausified {
   readonly definitions: string[];
 }
 
-export interface ClausifyOptions {
+export interface ClausifyOptions extends Limits {
   /** Rename subformulas to avoid exponential blow-up (default true). */
   readonly definitional?: boolean;
   /** Rename a disjunct when the distributed clause count would exceed this (default 16). */
   readonly renameThreshold?: number;
+  /** The clock `deadline` is read on (default Date.now). */
+  readonly now?: () => number;
+  /** Most literals built, intermediate normal forms included (default MAX_LITERALS); past it: resourceOut. */
+  readonly maxLiterals?: number;
+}
+
+/**
+ * Why clausification produced no clause set: the deadline passed ('timeout'), shouldStop said so
+ * ('stopped'), the literal cap was reached ('resourceOut'), or a formula is nested deeper than
+ * MAX_FORMULA_DEPTH ('inputError'). The message names the pass and statement it stopped in.
+ */
+export interface ClausifyError {
+  readonly kind: 'timeout' | 'stopped' | 'resourceOut' | 'inputError';
+  readonly message: string;
+}
+
+/** The SZS status a run reports when clausification fails this way. */
+export function clausifyErrorStatus(e: ClausifyError): SzsStatus {
+  switch (e.kind) {
+    case 'timeout':
+      return 'Timeout';
+    case 'stopped':
+      return 'GaveUp';
+    case 'resourceOut':
+      return 'ResourceOut';
+    case 'inputError':
+      return 'InputError';
+  }
+}
+
+/**
+ * Default cap on literals built. A few dozen bytes each (intermediate ones are array slots), so the heap
+ * holds it with room to spare, while the largest corpus problems build well under a tenth of it.
+ */
+export const MAX_LITERALS = 4_000_000;
+
+/** Work units between two reads of the clock: one unit is about one node visited or literal built. */
+const CHECK_EVERY = 4096;
+
+type Pass = 'renaming' | 'nnf' | 'miniscoping' | 'skolemization' | 'cnf' | 'clause output';
+
+/** Raised inside the passes and caught by clausify, which turns it into a ClausifyError. */
+class Halt {
+  constructor(readonly kind: 'timeout' | 'stopped' | 'resourceOut') {}
+}
+
+/** Work and literal accounting for one clausify call. */
+class Budget {
+  private work = 0;
+  private nextCheck = CHECK_EVERY;
+  private literals = 0;
+  pass: Pass = 'renaming';
+  statement = '';
+  constructor(
+    private readonly deadline: number,
+    private readonly now: () => number,
+    private readonly shouldStop: (() => boolean) | undefined,
+    private readonly maxLiterals: number,
+  ) {}
+  /** Charge one unit of work; the clock is read only when a checkpoint is passed. */
+  tick(): void {
+    if (++this.work >= this.nextCheck) this.check();
+  }
+  /** Charge `cost` units of work. */
+  charge(cost: number): void {
+    this.work += cost;
+    if (this.work >= this.nextCheck) this.check();
+  }
+  /** Count `n` literals built, and as many units of work. */
+  built(n: number): void {
+    this.literals += n;
+    if (this.literals > this.maxLiterals) throw new Halt('resourceOut');
+    this.charge(n);
+  }
+  private check(): void {
+    this.nextCheck = this.work + CHECK_EVERY;
+    if (this.now() > this.deadline) throw new Halt('timeout');
+    if (this.shouldStop?.()) throw new Halt('stopped');
+  }
+  describe(kind: Halt['kind']): string {
+    const where = `in ${this.pass}${this.statement ? ` of ${this.statement}` : ''}`;
+    if (kind === 'resourceOut') return `clausification built more than ${this.maxLiterals} literals (${where})`;
+    return kind === 'timeout' ? `clausification ran out of time (${where})` : `clausification stopped (${where})`;
+  }
 }
 
 /** Quantifier-free NNF used between Skolemization and CNF. */
@@ -86,6 +178,7 @@ interface Ctx {
   readonly definitions: string[];
   readonly definitional: boolean;
   readonly threshold: number;
+  readonly budget: Budget;
   counter: number;
 }
 
@@ -137,13 +230,26 @@ function formulaDepth(f: Formula, limit = MAX_FORMULA_DEPTH): number {
 }
 
 /**
- * Clausify a problem. Throws a RangeError only for formulas nested deeper than
- * MAX_FORMULA_DEPTH, which no parser produces; callers at boundaries turn it into an Error result.
+ * Clausify a problem within the options' limits. Never throws: a passed deadline, a stop request, the
+ * literal cap and formulas nested deeper than MAX_FORMULA_DEPTH (which no parser produces) are errors,
+ * and then no clauses at all are returned.
  */
-export function clausify(problem: Problem, opts: ClausifyOptions = {}): Clausified {
-  for (const s of problem.statements) {
-    if (formulaDepth(s.formula) > MAX_FORMULA_DEPTH) throw new RangeError(`formula ${s.name} is nested deeper than ${MAX_FORMULA_DEPTH}`);
+export function clausify(problem: Problem, opts: ClausifyOptions = {}): Result<Clausified, ClausifyError> {
+  const budget = new Budget(opts.deadline ?? Infinity, opts.now ?? Date.now, opts.shouldStop, opts.maxLiterals ?? MAX_LITERALS);
+  try {
+    for (const s of problem.statements) {
+      budget.statement = s.name;
+      if (formulaDepth(s.formula) > MAX_FORMULA_DEPTH)
+        return { ok: false, error: { kind: 'inputError', message: `formula ${s.name} is nested deeper than ${MAX_FORMULA_DEPTH}` } };
+    }
+    return { ok: true, value: clausifyWithin(problem, opts, budget) };
+  } catch (e) {
+    if (e instanceof Halt) return { ok: false, error: { kind: e.kind, message: budget.describe(e.kind) } };
+    throw e;
   }
+}
+
+function clausifyWithin(problem: Problem, opts: ClausifyOptions, budget: Budget): Clausified {
   const sig = signatureOf(problem.statements.map((s) => s.formula));
   const ctx: Ctx = {
     steps: [],
@@ -153,6 +259,7 @@ export function clausify(problem: Problem, opts: ClausifyOptions = {}): Clausifi
     definitions: [],
     definitional: opts.definitional ?? true,
     threshold: opts.renameThreshold ?? 16,
+    budget,
     counter: 0,
   };
   const conjectures: { stmt: Statement; id: string }[] = [];
@@ -169,6 +276,7 @@ export function clausify(problem: Problem, opts: ClausifyOptions = {}): Clausifi
       conjectures.push({ stmt, id });
       continue;
     }
+    budget.statement = stmt.name;
     normalizeAndClausify(ctx, universalClosure(stmt.formula), id, stmt.role, stmt.name);
   }
   if (conjectures.length > 0) {
@@ -181,6 +289,7 @@ export function clausify(problem: Problem, opts: ClausifyOptions = {}): Clausifi
       parents: conjectures.map((c) => ({ id: c.id })),
       conclusion: { kind: 'formula', formula: mkNot(conj) },
     });
+    budget.statement = conjectures.map((c) => c.stmt.name).join(',');
     normalizeAndClausify(ctx, mkNot(conj), id, 'negated_conjecture', conjectures.map((c) => c.stmt.name).join(','));
   }
   return {
@@ -193,12 +302,13 @@ export function clausify(problem: Problem, opts: ClausifyOptions = {}): Clausifi
 }
 
 /** Clauses of a list of closed formulas, without proof bookkeeping (NL pipeline, model finder). */
-export function clausifyFormulas(formulas: readonly Formula[], opts: ClausifyOptions = {}): Clause[] {
+export function clausifyFormulas(formulas: readonly Formula[], opts: ClausifyOptions = {}): Result<Clause[], ClausifyError> {
   const problem: Problem = {
     name: 'formulas',
     statements: formulas.map((formula, i) => ({ name: `f${i + 1}`, role: 'axiom', language: 'fof', formula })),
   };
-  return clausify(problem, opts).clauses.map((c) => c.clause);
+  const r = clausify(problem, opts);
+  return r.ok ? { ok: true, value: r.value.clauses.map((c) => c.clause) } : r;
 }
 
 function normalizeAndClausify(ctx: Ctx, f: Formula, parent: string, role: Role, source: string, rename = true): void {
@@ -206,22 +316,30 @@ function normalizeAndClausify(ctx: Ctx, f: Formula, parent: string, role: Role, 
   const defsBefore = ctx.definitions.length;
   const pendingDefs: Formula[] = [];
   // A definition d(x̄) ↔ A already has A's nested equivalences renamed: renaming again would loop.
+  const b = ctx.budget;
+  b.pass = 'renaming';
   const renamed = ctx.definitional && rename ? renameNestedEquivalences(ctx, f, pendingDefs) : f;
-  const nnf = miniscope(toNnf(renamed, true), freeVarsOf());
-  const qf = skolemize(ctx, nnf, []);
+  b.pass = 'nnf';
+  const nnf = toNnf(renamed, true, b);
+  b.pass = 'miniscoping';
+  const mini = miniscope(nnf, freeVarsOf(), b);
+  b.pass = 'skolemization';
+  const qf = skolemize(ctx, mini, []);
+  b.pass = 'cnf';
   const rule: Rule = ctx.skolems.length > skolemsBefore ? 'skolemize' : ctx.definitions.length > defsBefore ? 'definition' : 'nnf';
   const nfId = nextId(ctx, 'nnf_');
-  ctx.steps.push({ id: nfId, rule, parents: [{ id: parent }], conclusion: { kind: 'formula', formula: closeQf(qf) } });
+  ctx.steps.push({ id: nfId, rule, parents: [{ id: parent }], conclusion: { kind: 'formula', formula: closeQf(qf, b) } });
 
   const defClauses: { lits: Literal[][]; formula: Formula }[] = [];
   const clauses = cnf(ctx, qf, defClauses);
+  b.pass = 'clause output';
   if (defClauses.length === 0) emitClauses(ctx, clauses, nfId, role, source);
   else {
     // Disjuncts were renamed: record the renamed formula F[d] as its own (satisfiability-preserving)
     // definition step, so that each of its clauses is an ordinary, checkable clausify step of F[d]
     // and only the steps that introduce symbols are trusted.
     const renamedId = nextId(ctx, 'def_');
-    const asFormula = mkAnd(clauses.map((c) => mkOr(c.map((lit) => nnfToFormula({ k: 'lit', lit })))));
+    const asFormula = mkAnd(clauses.map((c) => mkOr(c.map((lit) => nnfToFormula({ k: 'lit', lit }, b)))));
     ctx.steps.push({
       id: renamedId,
       rule: 'definition',
@@ -245,7 +363,7 @@ function normalizeAndClausify(ctx: Ctx, f: Formula, parent: string, role: Role, 
 
 function emitClauses(ctx: Ctx, clauses: readonly Literal[][], parent: string, role: Role, source: string): void {
   for (const lits of clauses) {
-    const clause = renameClauseVars(lits);
+    const clause = renameClauseVars(lits, ctx.budget);
     const id = nextId(ctx, 'cls_');
     ctx.steps.push({ id, rule: 'clausify', parents: [{ id: parent }], conclusion: { kind: 'clause', clause } });
     ctx.clauses.push({ id, clause, role, source });
@@ -255,9 +373,10 @@ function emitClauses(ctx: Ctx, clauses: readonly Literal[][], parent: string, ro
 // ---------------------------------------------------------------------------
 // Renaming of operands of nested equivalences.
 
-function containsEquivalence(f: Formula): boolean {
+function containsEquivalence(f: Formula, budget: Budget): boolean {
   const stack: Formula[] = [f];
   while (stack.length > 0) {
+    budget.tick();
     const g = stack.pop()!;
     switch (g.kind) {
       case 'iff':
@@ -310,7 +429,7 @@ function renameNestedEquivalences(ctx: Ctx, f: Formula, defs: Formula[]): Formul
       case 'xor': {
         const side = (h: Formula): Formula => {
           const inner = go(h);
-          if (isLiteralLike(inner) || !containsEquivalence(h)) return inner;
+          if (isLiteralLike(inner) || !containsEquivalence(h, ctx.budget)) return inner;
           const fv = freeVars(inner);
           const name = ctx.names.fresh('def');
           ctx.definitions.push(name);
@@ -360,56 +479,62 @@ function nOr(args: Nnf[]): Nnf {
   return out.length === 1 ? out[0]! : { k: 'or', args: out };
 }
 
-function toNnf(f: Formula, pos: boolean): Nnf {
+function toNnf(f: Formula, pos: boolean, b: Budget): Nnf {
   switch (f.kind) {
     case 'atom':
     case 'eq':
+      b.built(1);
       return lit(pos, f);
     case 'true':
       return pos ? NNF_TRUE : NNF_FALSE;
     case 'false':
       return pos ? NNF_FALSE : NNF_TRUE;
     case 'not':
-      return toNnf(f.arg, !pos);
+      return toNnf(f.arg, !pos, b);
     case 'and':
-      return pos ? nAnd(f.args.map((a) => toNnf(a, true))) : nOr(f.args.map((a) => toNnf(a, false)));
+      b.charge(f.args.length);
+      return pos ? nAnd(f.args.map((a) => toNnf(a, true, b))) : nOr(f.args.map((a) => toNnf(a, false, b)));
     case 'or':
-      return pos ? nOr(f.args.map((a) => toNnf(a, true))) : nAnd(f.args.map((a) => toNnf(a, false)));
+      b.charge(f.args.length);
+      return pos ? nOr(f.args.map((a) => toNnf(a, true, b))) : nAnd(f.args.map((a) => toNnf(a, false, b)));
     case 'imp':
-      return pos ? nOr([toNnf(f.left, false), toNnf(f.right, true)]) : nAnd([toNnf(f.left, true), toNnf(f.right, false)]);
+      return pos ? nOr([toNnf(f.left, false, b), toNnf(f.right, true, b)]) : nAnd([toNnf(f.left, true, b), toNnf(f.right, false, b)]);
     case 'iff':
     case 'xor': {
       // a ↔ b ≡ (¬a ∨ b) ∧ (a ∨ ¬b);  ¬(a ↔ b) ≡ a ⊕ b ≡ (a ∨ b) ∧ (¬a ∨ ¬b)
+      // (each operand twice: the one place the NNF can outgrow its input)
+      b.tick();
       const equiv = f.kind === 'iff' ? pos : !pos;
       return equiv
-        ? nAnd([nOr([toNnf(f.left, false), toNnf(f.right, true)]), nOr([toNnf(f.left, true), toNnf(f.right, false)])])
-        : nAnd([nOr([toNnf(f.left, true), toNnf(f.right, true)]), nOr([toNnf(f.left, false), toNnf(f.right, false)])]);
+        ? nAnd([nOr([toNnf(f.left, false, b), toNnf(f.right, true, b)]), nOr([toNnf(f.left, true, b), toNnf(f.right, false, b)])])
+        : nAnd([nOr([toNnf(f.left, true, b), toNnf(f.right, true, b)]), nOr([toNnf(f.left, false, b), toNnf(f.right, false, b)])]);
     }
     case 'forall':
     case 'exists': {
       const universal = (f.kind === 'forall') === pos;
-      const body = toNnf(f.body, pos);
+      const body = toNnf(f.body, pos, b);
       if (body.k === 'true' || body.k === 'false') return body;
       return { k: universal ? 'forall' : 'exists', vars: f.vars, body };
     }
   }
 }
 
-function nnfFreeVars(f: Nnf, out: Set<string>): Set<string> {
+function nnfFreeVars(f: Nnf, out: Set<string>, b: Budget): Set<string> {
   switch (f.k) {
     case 'lit':
       for (const a of f.lit.args) for (const v of termVars(a)) out.add(v);
       return out;
     case 'and':
     case 'or':
-      for (const a of f.args) nnfFreeVars(a, out);
+      b.charge(f.args.length);
+      for (const a of f.args) nnfFreeVars(a, out, b);
       return out;
     case 'true':
     case 'false':
       return out;
     case 'forall':
     case 'exists': {
-      const inner = nnfFreeVars(f.body, new Set());
+      const inner = nnfFreeVars(f.body, new Set(), b);
       for (const v of f.vars) inner.delete(v);
       for (const v of inner) out.add(v);
       return out;
@@ -469,41 +594,45 @@ function freeVarsOf(): FreeVars {
 }
 
 /** Push quantifiers inward so Skolem terms depend only on variables actually in scope. */
-function miniscope(f: Nnf, fv: FreeVars): Nnf {
+function miniscope(f: Nnf, fv: FreeVars, b: Budget): Nnf {
   switch (f.k) {
     case 'lit':
     case 'true':
     case 'false':
       return f;
     case 'and':
-      return nAnd(f.args.map((a) => miniscope(a, fv)));
+      b.charge(f.args.length);
+      return nAnd(f.args.map((a) => miniscope(a, fv, b)));
     case 'or':
-      return nOr(f.args.map((a) => miniscope(a, fv)));
+      b.charge(f.args.length);
+      return nOr(f.args.map((a) => miniscope(a, fv, b)));
     case 'forall':
     case 'exists': {
-      let body = miniscope(f.body, fv);
+      let body = miniscope(f.body, fv, b);
       // Quantify one variable at a time, innermost first, so each is pushed as deep as it can go.
-      for (let i = f.vars.length - 1; i >= 0; i--) body = pushQuant(f.k, f.vars[i]!, body, fv);
+      for (let i = f.vars.length - 1; i >= 0; i--) body = pushQuant(f.k, f.vars[i]!, body, fv, b);
       return body;
     }
   }
 }
 
-function pushQuant(q: 'forall' | 'exists', v: string, body: Nnf, fv: FreeVars): Nnf {
+function pushQuant(q: 'forall' | 'exists', v: string, body: Nnf, fv: FreeVars, b: Budget): Nnf {
+  b.tick();
   if (!fv(body).has(v)) return body;
   // ∀ distributes over ∧, ∃ over ∨; over the other connective only the parts mentioning v stay inside.
   const distributes = (q === 'forall' && body.k === 'and') || (q === 'exists' && body.k === 'or');
   if (distributes && (body.k === 'and' || body.k === 'or')) {
-    const args = body.args.map((a) => pushQuant(q, v, a, fv));
+    const args = body.args.map((a) => pushQuant(q, v, a, fv, b));
     return body.k === 'and' ? nAnd(args) : nOr(args);
   }
   if (body.k === 'and' || body.k === 'or') {
     const withV: Nnf[] = [];
     const without: Nnf[] = [];
     for (const a of body.args) (fv(a).has(v) ? withV : without).push(a);
+    b.charge(body.args.length);
     if (without.length > 0) {
       const inner = withV.length === 1 ? withV[0]! : { k: body.k, args: withV };
-      const quantified = pushQuant(q, v, inner, fv);
+      const quantified = pushQuant(q, v, inner, fv, b);
       return body.k === 'and' ? nAnd([...without, quantified]) : nOr([...without, quantified]);
     }
   }
@@ -532,8 +661,10 @@ function skolemize(ctx: Ctx, f: Nnf, universals: readonly string[], s: ReadonlyM
       return f;
     case 'and':
     case 'or':
+      ctx.budget.charge(f.args.length);
       return { k: f.k, args: f.args.map((a) => skolemize(ctx, a, universals, s)) };
     case 'forall': {
+      ctx.budget.tick();
       const s2 = new Map(s);
       const u2 = [...universals];
       for (const v of f.vars) {
@@ -544,9 +675,10 @@ function skolemize(ctx: Ctx, f: Nnf, universals: readonly string[], s: ReadonlyM
       return skolemize(ctx, f.body, u2, s2);
     }
     case 'exists': {
+      ctx.budget.tick();
       // Only the universals that actually occur in this subformula become Skolem arguments.
       const occurring = new Set<string>();
-      for (const v of nnfFreeVars(f, new Set())) {
+      for (const v of nnfFreeVars(f, new Set(), ctx.budget)) {
         const t = s.get(v);
         if (t) for (const x of termVars(t)) occurring.add(x);
       }
@@ -562,7 +694,7 @@ function skolemize(ctx: Ctx, f: Nnf, universals: readonly string[], s: ReadonlyM
   }
 }
 
-function nnfToFormula(f: Nnf): Formula {
+function nnfToFormula(f: Nnf, b: Budget): Formula {
   switch (f.k) {
     case 'lit': {
       const a: Formula =
@@ -576,17 +708,19 @@ function nnfToFormula(f: Nnf): Formula {
     case 'false':
       return { kind: 'false' };
     case 'and':
-      return mkAnd(f.args.map(nnfToFormula));
+      b.charge(f.args.length);
+      return mkAnd(f.args.map((a) => nnfToFormula(a, b)));
     case 'or':
-      return mkOr(f.args.map(nnfToFormula));
+      b.charge(f.args.length);
+      return mkOr(f.args.map((a) => nnfToFormula(a, b)));
     case 'forall':
     case 'exists':
-      return { kind: f.k, vars: f.vars, body: nnfToFormula(f.body) };
+      return { kind: f.k, vars: f.vars, body: nnfToFormula(f.body, b) };
   }
 }
 
-function closeQf(f: Nnf): Formula {
-  return universalClosure(nnfToFormula(f));
+function closeQf(f: Nnf, b: Budget): Formula {
+  return universalClosure(nnfToFormula(f, b));
 }
 
 // ---------------------------------------------------------------------------
@@ -601,6 +735,7 @@ function cnf(ctx: Ctx, f: Nnf, defs: { lits: Literal[][]; formula: Formula }[]):
     case 'lit':
       return [[f.lit]];
     case 'and': {
+      ctx.budget.charge(f.args.length);
       const out: Literal[][] = [];
       for (const a of f.args) for (const c of cnf(ctx, a, defs)) out.push(c);
       return out;
@@ -620,17 +755,30 @@ function cnf(ctx: Ctx, f: Nnf, defs: { lits: Literal[][]; formula: Formula }[]):
           parts[best] = [[defineClauses(ctx, sub, defs)]];
         }
       }
-      let acc: Literal[][] = [[]];
-      for (const p of parts) {
-        const next: Literal[][] = [];
-        for (const a of acc) for (const c of p) next.push(a.concat(c));
-        acc = next;
-      }
-      return acc;
+      return distribute(parts, ctx.budget);
     }
     case 'forall':
     case 'exists':
       throw new Error('cnf: quantifier left after Skolemization (bug)');
+  }
+}
+
+/**
+ * The clause product of the disjuncts' clause sets: one clause per choice of a clause from each, in
+ * odometer order (the last disjunct's choice varies fastest). Each clause is built once, so the work
+ * and the literals charged are the product's own size, with no intermediate prefixes.
+ */
+function distribute(parts: readonly (readonly Literal[][])[], b: Budget): Literal[][] {
+  const out: Literal[][] = [];
+  const pick = parts.map(() => 0);
+  for (;;) {
+    const clause: Literal[] = [];
+    for (let i = 0; i < parts.length; i++) for (const l of parts[i]![pick[i]!]!) clause.push(l);
+    b.built(clause.length + 1);
+    out.push(clause);
+    let i = parts.length - 1;
+    while (i >= 0 && ++pick[i]! === parts[i]!.length) pick[i--] = 0;
+    if (i < 0) return out;
   }
 }
 
@@ -643,16 +791,23 @@ function defineClauses(ctx: Ctx, sub: readonly Literal[][], defs: { lits: Litera
   ctx.definitions.push(name);
   const args = vars.map((v) => mkVar(v));
   const neg: Literal = { positive: false, pred: name, args };
-  const lits = sub.map((c) => [neg, ...c]);
-  const body: Formula = mkAnd(sub.map((c) => mkOr(c.map((l) => nnfToFormula({ k: 'lit', lit: l })))));
+  const lits = sub.map((c) => {
+    ctx.budget.built(c.length + 1);
+    return [neg, ...c];
+  });
+  const body: Formula = mkAnd(sub.map((c) => mkOr(c.map((l) => nnfToFormula({ k: 'lit', lit: l }, ctx.budget)))));
   defs.push({ lits, formula: mkForall(vars, { kind: 'imp', left: mkAtom(name, args), right: body }) });
   return { positive: true, pred: name, args };
 }
 
 /** Drop duplicate literals, detect tautologies (returned as-is: the prover deletes them), and name variables X1..Xn. */
-function renameClauseVars(lits: readonly Literal[]): Clause {
+function renameClauseVars(lits: readonly Literal[], b: Budget): Clause {
   const dedup: Literal[] = [];
+  b.built(lits.length);
+  // Deduplication is quadratic in the clause's length: a long clause is charged as it goes.
+  const long = lits.length > 64;
   for (const l of lits) {
+    if (long) b.charge(dedup.length);
     if (l.pred === EQUALITY && l.args.length === 2 && !l.positive && termEquals(l.args[0]!, l.args[1]!)) continue; // t != t is false
     if (!dedup.some((m) => litEquals(m, l))) dedup.push(l);
   }

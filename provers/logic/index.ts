@@ -6,3 +6,4 @@ export * from './szs.js';
 export * from './problem.js';
 export * from './proof.js';
 export * from './cnf.js';
+export * from './limits.js';

@@ -10,6 +10,7 @@ import type { Term } from '../logic/term.js';
 import type { Clause } from '../logic/clause.js';
 import { EQUALITY } from '../logic/clause.js';
 import type { FiniteModel } from '../logic/proof.js';
+import type { Limits } from '../logic/limits.js';
 import { SatSolver, posLit, negLit } from './sat.js';
 import { evalClause } from './eval.js';
 
@@ -17,13 +18,11 @@ export { evalClause, evalFormula, evalTerm, formatModel } from './eval.js';
 export { elementName, modelFromMace4, modelFromTptp, modelToMace4, modelToTptp, readModel } from './interpretation.js';
 export type { Env } from './eval.js';
 
-export interface FindModelOptions {
+export interface FindModelOptions extends Pick<Limits, 'deadline'> {
   /** Largest domain size tried (default 8). */
   readonly maxSize?: number;
   /** Smallest domain size tried (default 1). */
   readonly minSize?: number;
-  /** Date.now() value after which the search stops with 'timeout'. */
-  readonly deadline?: number;
   /** Give up on a size whose grounding would exceed this many clause instances (default 2 000 000). */
   readonly maxGroundClauses?: number;
 }

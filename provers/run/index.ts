@@ -7,7 +7,7 @@ import type { Problem } from '../logic/problem.js';
 import { proveProblemSync } from './prove.js';
 import type { ProveOptions, CheckedResult } from './prove.js';
 
-export { proveClausified, proveProblemSync, clausifyProblem } from './prove.js';
+export { proveClausified, proveProblemSync } from './prove.js';
 export type { ProveOptions, CheckedResult } from './prove.js';
 
 /** Extra time the worker gets beyond the limit before it is killed (it stops itself at the limit). */

@@ -9,7 +9,7 @@ import type { Problem } from '../logic/problem.js';
 import type { FiniteModel, ProverResult } from '../logic/proof.js';
 import type { Clause } from '../logic/clause.js';
 import type { SzsStatus } from '../logic/szs.js';
-import { clausify } from '../logic/cnf.js';
+import { clausify, clausifyErrorStatus } from '../logic/cnf.js';
 import { saturate, scheduleFor } from '../saturation/index.js';
 import type { ClausifiedLike, Interlude, ScheduleEntry, Strategy } from '../saturation/index.js';
 import { checkProof } from '../check/index.js';
@@ -126,15 +126,6 @@ export function proveClausified(
   return { ...last, status, stats: { ...last.stats, timeMs, generated, processed } };
 }
 
-/** Clausify, returning an Error result instead of throwing. */
-export function clausifyProblem(problem: Problem): { ok: true; value: ReturnType<typeof clausify> } | { ok: false; message: string } {
-  try {
-    return { ok: true, value: clausify(problem) };
-  } catch (e) {
-    return { ok: false, message: e instanceof Error ? e.message : String(e) };
-  }
-}
-
 /** The in-thread implementation of proveProblem (also what the worker runs). */
 export function proveProblemSync(
   problem: Problem,
@@ -142,18 +133,19 @@ export function proveProblemSync(
 ): CheckedResult {
   const t0 = Date.now();
   const timeoutMs = opts.timeoutMs ?? 10_000;
-  const cl = clausifyProblem(problem);
+  const end = t0 + timeoutMs;
+  // Clausification counts against the limit: what it leaves is what the portfolio gets.
+  const cl = clausify(problem, { deadline: end, shouldStop: opts.shouldStop });
   if (!cl.ok)
     return {
-      status: 'Error',
+      status: clausifyErrorStatus(cl.error),
       prover: 'entail-sat',
       problem: problem.name,
       stats: { timeMs: Date.now() - t0 },
-      message: `clausifier: ${cl.message}`,
+      message: cl.error.message,
     };
   const clauses: Clause[] = cl.value.clauses.map((c) => c.clause);
   const maxSize = opts.maxModelSize ?? 6;
-  const end = t0 + timeoutMs;
   const modelResult = (m: FiniteModel): CheckedResult => {
     // findModel verifies the model against every clause (incl. the negated conjecture) before returning it.
     const status: SzsStatus = cl.value.hasConjecture ? 'CounterSatisfiable' : 'Satisfiable';

@@ -15,6 +15,7 @@
 import type { Literal } from '../logic/clause.js';
 import type { Clausified } from '../logic/cnf.js';
 import type { ProverResult } from '../logic/proof.js';
+import type { Limits } from '../logic/limits.js';
 import type { SzsStatus } from '../logic/szs.js';
 import { showClause, PASSIVE, ACTIVE, DEAD } from './sclause.js';
 import type { SClause } from './sclause.js';
@@ -42,10 +43,7 @@ export type { QueueSpec, Selection, Strategy } from './heuristics/strategy.js';
 /** What a run reads of the clausifier's output (provers/logic/cnf.ts): the clauses, their derivation steps, whether there is a conjecture. */
 export type ClausifiedLike = Pick<Clausified, 'clauses' | 'steps' | 'hasConjecture'>;
 
-export interface SaturateOptions {
-  /** Absolute deadline (Date.now() milliseconds). */
-  readonly deadline?: number;
-  readonly shouldStop?: () => boolean;
+export interface SaturateOptions extends Limits {
   /** Cap on clauses created (kept ones); exceeding it ends the run with ResourceOut. */
   readonly maxClauses?: number;
   readonly strategy?: Partial<Strategy>;

@@ -17,6 +17,7 @@ import { clausesInput } from './testutil.js';
 import { proofToTptp } from './tstp.js';
 import { checkProof } from '../check/index.js';
 import { clausify } from '../logic/cnf.js';
+import type { Clausified } from '../logic/cnf.js';
 import { parseProblem } from '../logic/syntax/index.js';
 import { contradicts } from '../logic/szs.js';
 import type { SzsStatus } from '../logic/szs.js';
@@ -500,7 +501,9 @@ test('SYN-FOF subset: no wrong answers and every proof re-checks', { skip: !exis
     const expected = /% Status\s*:\s*(\w+)/.exec(text)?.[1] as SzsStatus;
     const p = parseProblem(text, { dialect: 'tptp', file: f });
     assert.ok(p.ok, f);
-    const r = saturate(clausify(p.value), T(300));
+    const cl = clausify(p.value);
+    assert.ok(cl.ok);
+    const r = saturate(cl.value, T(300));
     assert.ok(!contradicts(expected, r.status), `${f}: expected ${expected}, got ${r.status}`);
     if (r.status !== 'Timeout' && r.status !== 'GaveUp') decided++;
     if (r.status === 'CounterSatisfiable') sawCounterSat = true;
@@ -764,7 +767,9 @@ test('SET subset under every portfolio strategy: no wrong answers and every proo
       const expected = /% Status\s*:\s*(\w+)/.exec(text)?.[1] as SzsStatus;
       const p = parseProblem(text, { dialect: 'tptp', file: f });
       assert.ok(p.ok, f);
-      const r = saturate(clausify(p.value), { ...T(250), strategy });
+      const cl = clausify(p.value);
+      assert.ok(cl.ok);
+      const r = saturate(cl.value, { ...T(250), strategy });
       assert.ok(!contradicts(expected, r.status), `${strategy.name} ${f}: expected ${expected}, got ${r.status}`);
       if (r.proof) {
         proved++;
@@ -779,10 +784,12 @@ test('SET subset under every portfolio strategy: no wrong answers and every proo
 });
 
 /** TPTP lines, parsed and clausified (for the SInE and schedule tests). */
-function tptpInput(lines: readonly string[]): ReturnType<typeof clausify> {
+function tptpInput(lines: readonly string[]): Clausified {
   const p = parseProblem(lines.join('\n'), { dialect: 'tptp', file: 'input.p' });
   assert.ok(p.ok);
-  return clausify(p.value);
+  const cl = clausify(p.value);
+  assert.ok(cl.ok);
+  return cl.value;
 }
 /** A conjecture and the two axioms that prove it. */
 const RELEVANT = ['fof(a1, axiom, q(a)).', 'fof(a2, axiom, ![X]: (q(X) => p(X))).', 'fof(c, conjecture, p(a)).'];

@@ -91,7 +91,9 @@ function runAll(): Row[] {
     const text = readFileSync(join(SHARED_CORPORA, 'tptp', rel), 'utf8');
     const p = parseProblem(text, { dialect: 'tptp', file: rel });
     if (!p.ok) throw new Error(`${rel}: ${p.error.message}`);
-    const input = clausify(p.value);
+    const clausified = clausify(p.value);
+    if (!clausified.ok) throw new Error(`${rel}: ${clausified.error.message}`);
+    const input = clausified.value;
     for (const k of [0, 6, 11]) {
       const strategy = STRATEGIES[(i + k) % STRATEGIES.length]!;
       let h = 0x811c9dc5;

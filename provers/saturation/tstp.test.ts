@@ -31,7 +31,9 @@ function unicodeProblem(): Problem {
 }
 
 function proofOf(p: Problem): string {
-  const r = saturate(clausify(p), { deadline: Date.now() + 10_000 });
+  const cl = clausify(p);
+  assert.ok(cl.ok);
+  const r = saturate(cl.value, { deadline: Date.now() + 10_000 });
   assert.equal(r.status, 'Theorem');
   assert.ok(r.proof);
   return proofToTptp(r.proof);
