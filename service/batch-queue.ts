@@ -31,7 +31,8 @@ export interface QueueParsing {
 export function normalizeHost(host: string): string | undefined {
   if (host.length === 0 || host.length > 255 || /[\s/@?#]/.test(host)) return undefined;
   try {
-    const h = new URL(`redis://${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}`).hostname;
+    // http: a special scheme, so the WHATWG parser lower-cases, expands 127.1 and checks the host (redis: leaves it opaque).
+    const h = new URL(`http://${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}`).hostname;
     return h.replace(/^\[(.*)\]$/, '$1') || undefined;
   } catch {
     return undefined;
@@ -52,10 +53,11 @@ export function checkQueueRequest(
 ): { ok: true; value: CheckedQueue } | { ok: false; issue: string } {
   const t = p.parseRedisUrl(q.url.trim());
   if (!t.ok) return { ok: false, issue: `queue URL: ${t.error}` };
-  const shown = p.describeTarget(t.value);
+  let shown = p.describeTarget(t.value);
   if (!p.queueName(q.name)) return { ok: false, issue: 'queue run name: letters, digits, . _ - only (at most 100)' };
   const host = normalizeHost(t.value.host);
   if (!host) return { ok: false, issue: `queue URL ${shown}: bad host` };
+  shown = p.describeTarget({ ...t.value, host });
   if (!isLoopbackHost(host) && !allowedHosts.includes(host))
     return {
       ok: false,
