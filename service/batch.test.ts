@@ -155,7 +155,13 @@ test('batch queue hosts: loopback by default, listed hosts when allowed, hosts c
   const check = (url: string, hosts: readonly string[]) => checkQueueRequest({ url, name: 'r' }, hosts, mod);
   for (const ok of ['redis://127.0.0.1:6379', 'redis://127.1:6379', 'redis://localhost', 'redis://LOCALHOST', 'redis://[::1]:6379/2'])
     assert.ok(check(ok, []).ok, ok);
-  for (const no of ['redis://10.0.0.1', 'redis://0.0.0.0', 'redis://[::ffff:10.0.0.1]', 'redis://localhost.evil.example', 'redis://128.0.0.1'])
+  for (const no of [
+    'redis://10.0.0.1',
+    'redis://0.0.0.0',
+    'redis://[::ffff:10.0.0.1]',
+    'redis://localhost.evil.example',
+    'redis://128.0.0.1',
+  ])
     assert.ok(!check(no, []).ok, no);
   const allowed = check('redis://:pw@Redis.LAN:6380/1', ['redis.lan']);
   assert.ok(allowed.ok);

@@ -141,12 +141,12 @@ export function batchHandlers(
                   : {}),
               },
               (e) => {
-              if (e.type === 'start') jobs.progress(job, `0/${e.total} problems${q ? ` on ${q.shown} as '${q.name}'` : ''}`);
-              else if (e.type === 'result') {
-                jobs.progress(job, `${e.done}/${e.total} problems`);
-                ctx.opts.emit({ type: 'batchRow', jobId: job.id, row: scrubRow(toRow(e.result), scrub), done: e.done, total: e.total });
-              }
-            },
+                if (e.type === 'start') jobs.progress(job, `0/${e.total} problems${q ? ` on ${q.shown} as '${q.name}'` : ''}`);
+                else if (e.type === 'result') {
+                  jobs.progress(job, `${e.done}/${e.total} problems`);
+                  ctx.opts.emit({ type: 'batchRow', jobId: job.id, row: scrubRow(toRow(e.result), scrub), done: e.done, total: e.total });
+                }
+              },
             )
             .finally(() => deps.dispose?.());
           if (signal.aborted) return jobs.finish(job, { state: 'cancelled' });

@@ -54,8 +54,7 @@ export function parseServeArgs(argv: readonly string[], home: string): ServeArgs
         const h = normalizeHost(v);
         if (!h) return `--queue-host: '${v}' is not a host name or address`;
         queueHosts.push(h);
-      }
-      else dataDir = resolve(v);
+      } else dataDir = resolve(v);
     } else return `unknown option '${a}'`;
   }
   return { port, open, dataDir, roots, queueHosts };

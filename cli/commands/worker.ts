@@ -52,7 +52,7 @@ portfolio and limits the coordinator chose. Start as many as you like, on as man
         'heartbeat-ms': {
           type: 'string',
           arg: 'MS',
-          help: 'how often to refresh this worker\'s heartbeat record, which lists it in the workbench (default 5000; the record lives 3 beats)',
+          help: "how often to refresh this worker's heartbeat record, which lists it in the workbench (default 5000; the record lives 3 beats)",
         },
         'e-path': { type: 'string', arg: 'P', help: 'E prover binary' },
         'vampire-path': { type: 'string', arg: 'P', help: 'Vampire binary' },

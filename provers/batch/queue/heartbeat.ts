@@ -56,7 +56,8 @@ export function checkWorkerInfo(raw: unknown): QueueWorkerInfo | undefined {
   const { id, host, pid, concurrency, jobs, started, lastSeen } = v;
   if (typeof id !== 'string' || id.length < 1 || id.length > 300) return undefined;
   if (typeof host !== 'string' || host.length < 1 || host.length > 255) return undefined;
-  if (!isCount(pid, 2 ** 31) || !isCount(concurrency, 10_000) || concurrency < 1 || !isCount(jobs, Number.MAX_SAFE_INTEGER)) return undefined;
+  if (!isCount(pid, 2 ** 31) || !isCount(concurrency, 10_000) || concurrency < 1 || !isCount(jobs, Number.MAX_SAFE_INTEGER))
+    return undefined;
   if (!isIso(started) || !isIso(lastSeen)) return undefined;
   return { id, host, pid, concurrency, jobs, started, lastSeen };
 }
