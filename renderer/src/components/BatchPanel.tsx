@@ -190,6 +190,7 @@ export function BatchPanel() {
               <th>expected</th>
               <th>status</th>
               <th>time</th>
+              <th title="Solved problems: open and show the proof graph or the model">show</th>
               <th>message</th>
             </tr>
           </thead>
@@ -208,23 +209,20 @@ export function BatchPanel() {
                   </button>
                 </td>
                 <td>{r.expected ?? ''}</td>
+                <td>{r.status}</td>
+                <td style={{ whiteSpace: 'nowrap' }}>{r.time_s.toFixed(2)} s</td>
                 <td>
-                  {r.status}
                   {r.solved && r.index === undefined && (
-                    <>
-                      {' '}
-                      <button
-                        className="link"
-                        data-testid="batch-open-proof"
-                        title={`Open ${r.name} and prove it again to show its ${provesTheorem(r.status) ? 'proof graph' : 'model'}`}
-                        onClick={(e) => (e.stopPropagation(), void effects.openBatchRow(r, true))}
-                      >
-                        {provesTheorem(r.status) ? 'proof' : 'model'}
-                      </button>
-                    </>
+                    <button
+                      className="link"
+                      data-testid="batch-open-proof"
+                      title={`Open ${r.name} and prove it again to show its ${provesTheorem(r.status) ? 'proof graph' : 'model'}`}
+                      onClick={(e) => (e.stopPropagation(), void effects.openBatchRow(r, true))}
+                    >
+                      {provesTheorem(r.status) ? 'proof' : 'model'}
+                    </button>
                   )}
                 </td>
-                <td style={{ whiteSpace: 'nowrap' }}>{r.time_s.toFixed(2)} s</td>
                 <td className="muted" style={{ overflowWrap: 'anywhere' }}>
                   {r.error ? firstLine(r.error) : ''}
                 </td>
