@@ -13,7 +13,7 @@ import type { Dialect, ProverResult } from '../provers/logic/index.js';
 import type { CheckFailure, CheckReport } from '../provers/check/index.js';
 import type { ProofGraph } from '../provers/graph/model.js';
 import type { MonacoMarker } from '../provers/lean/ops.js';
-import type { ProblemResult } from '../provers/batch/types.js';
+import type { ProblemResult, QueueWorkerInfo } from '../provers/batch/types.js';
 
 // ---------------------------------------------------------------------------
 // Results
@@ -168,7 +168,10 @@ export interface BatchInfo {
   readonly defaultJobs: number;
   /** Folders the user opened (resolved): batch paths and opened rows must lie inside one. */
   readonly roots: readonly string[];
+  /** Redis hosts a queue run may use besides loopback (`entail serve --queue-host`). */
+  readonly queueHosts?: readonly string[];
 }
+export type { QueueWorkerInfo };
 
 export type JobState =
   | { readonly state: 'running'; readonly startedAt: number; readonly message: string }
@@ -404,6 +407,9 @@ export const DEFAULT_SETTINGS: Settings = {
 // ---------------------------------------------------------------------------
 // Methods: one schema per input, one output type per method.
 
+/** A Redis queue target: the URL may hold a password, so the service never repeats it (service/batch-queue.ts). */
+const batchQueue = z.object({ url: z.string().min(1).max(2000), name: z.string().min(1).max(100) });
+
 export const inputSchemas = {
   parse: z.object({ text, language }),
   prove: z.object({ text, dialect: dialectOrAuto, prover: z.enum(PROVERS), limits: limitsSchema, name: z.string().max(200).optional() }),
@@ -434,6 +440,8 @@ export const inputSchemas = {
       .optional(),
   }),
   batch: z.object({
+    /** Run through `entail worker`s on a Redis queue instead of this machine (the service is the coordinator). */
+    queue: batchQueue.optional(),
     paths: z.array(z.string().min(1).max(1000)).min(1).max(1000),
     prover: z.enum(PROVERS),
     timeoutMs: z.number().int().min(100).max(600_000),
@@ -441,6 +449,8 @@ export const inputSchemas = {
     jobs: z.number().int().min(1).max(MAX_BATCH_JOBS).optional(),
   }),
   batchInfo: z.object({}),
+  /** The workers whose heartbeat a queue holds (host, concurrency, jobs done, last seen). */
+  batchWorkers: z.object({ queue: batchQueue }),
   /** A finished batch job's report, rendered by provers/batch's writers. */
   batchReport: z.object({ jobId, format: z.enum(BATCH_REPORT_FORMATS) }),
   /** A problem file of a batch row, read as text: only a regular file inside the opened roots, at most MAX_TEXT bytes. */
@@ -497,6 +507,7 @@ export interface ApiOutputs {
   nlJudge: NlOutcome;
   batch: { readonly jobId: string };
   batchInfo: BatchInfo;
+  batchWorkers: readonly QueueWorkerInfo[];
   batchReport: { readonly name: string; readonly type: string; readonly text: string };
   batchOpen: { readonly name: string; readonly path: string; readonly text: string };
   lean: LeanView;

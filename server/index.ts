@@ -42,6 +42,8 @@ export interface ServerOptions {
   readonly log?: (s: string) => void;
   /** Folders batch runs and sessions may read (default: the working folder). */
   readonly roots?: readonly string[];
+  /** Redis hosts batch queue runs may reach besides loopback (`entail serve --queue-host`). */
+  readonly queueHosts?: readonly string[];
   /** Limits of the service's untrusted jobs (tests lower them). */
   readonly jobs?: ServiceOptions['jobs'];
   /** Environment for executable paths and the OpenAI key (default: process.env). */
@@ -88,6 +90,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     dataDir: opts.dataDir,
     emit: broadcast,
     allowedRoots: opts.roots ?? [process.cwd()],
+    ...(opts.queueHosts ? { queueHosts: opts.queueHosts } : {}),
     ...(opts.engines ? { engines: opts.engines } : {}),
     ...(opts.jobs ? { jobs: opts.jobs } : {}),
     ...(opts.env ? { env: opts.env } : {}),

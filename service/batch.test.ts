@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import type { BatchInfo } from '../api/contract.js';
 import { readConfinedFile } from './batch-open.js';
 import { engineReady, waitFinished, withService } from './test-support.js';
+import { checkQueueRequest, scrubSecrets } from './batch-queue.js';
+import { describeTarget, parseRedisUrl, queueName } from '../provers/batch/queue/connection.js';
+import { freePort } from '../testing/redis.js';
 
 async function withRoot(f: (root: string) => Promise<void>): Promise<void> {
   const root = await mkdtemp(join(tmpdir(), 'entail-batch-api-'));
@@ -111,4 +114,60 @@ test('batchReport: a finished run with 2 jobs downloads as JSON and CSV rendered
       { allowedRoots: [root] },
     );
   });
+});
+
+test('batch queue: the Redis URL is validated, its password never echoed, and only loopback hosts are reached by default', async () => {
+  const secret = 'topsecret-5d1e';
+  const closed = await freePort();
+  await withRoot(async (root) => {
+    await writeFile(join(root, 'p.p'), 'fof(a, axiom, p).\n');
+    await withService(
+      async (s) => {
+        const run = (url: string, name = 'ui') =>
+          s.dispatch('batch', { paths: [root], prover: 'embedded', timeoutMs: 1000, queue: { url, name } });
+        const refused = async (url: string, why: RegExp, name?: string) => {
+          for (const r of [await run(url, name), await s.dispatch('batchWorkers', { queue: { url, name: name ?? 'ui' } })]) {
+            assert.equal(r.kind, 'invalid', `${url}: ${JSON.stringify(r)}`);
+            const text = JSON.stringify(r);
+            assert.match(text, why);
+            assert.ok(!text.includes(secret), `the password is not repeated: ${text}`);
+          }
+        };
+        await refused(`http://:${secret}@127.0.0.1:6379`, /expected a redis:\/\/ URL/);
+        await refused(`rediss://:${secret}@127.0.0.1:6379`, /TLS/);
+        await refused(`redis://:${secret}@127.0.0.1:99999/0`, /not a URL|bad port/);
+        await refused(`redis://:${secret}@127.0.0.1:6379/x`, /bad database/);
+        await refused(`redis://:${secret}@127.0.0.1:6379/0`, /run name/, 'a:b');
+        await refused(`redis://:${secret}@10.1.2.3:6379/0`, /host 10\.1\.2\.3 is not allowed.*--queue-host 10\.1\.2\.3/);
+        await refused(`redis://:${secret}@redis.example:6379/0`, /host redis\.example is not allowed/);
+        // Allowed (loopback) but nothing listening: refused before any job starts, as host:port only.
+        await refused(`redis://:${secret}@127.0.0.1:${closed}/0`, new RegExp(`Redis at 127\\.0\\.0\\.1:${closed}`));
+        const info = await s.dispatch('batchInfo', {});
+        assert.deepEqual(info.kind === 'ok' && (info.value as BatchInfo).queueHosts, ['redis.lan']);
+      },
+      { allowedRoots: [root], queueHosts: ['Redis.LAN'] },
+    );
+  });
+});
+
+test('batch queue hosts: loopback by default, listed hosts when allowed, hosts compared after normalisation', () => {
+  const mod = { parseRedisUrl, queueName, describeTarget };
+  const check = (url: string, hosts: readonly string[]) => checkQueueRequest({ url, name: 'r' }, hosts, mod);
+  for (const ok of ['redis://127.0.0.1:6379', 'redis://127.1:6379', 'redis://localhost', 'redis://LOCALHOST', 'redis://[::1]:6379/2'])
+    assert.ok(check(ok, []).ok, ok);
+  for (const no of [
+    'redis://10.0.0.1',
+    'redis://0.0.0.0',
+    'redis://[::ffff:10.0.0.1]',
+    'redis://localhost.evil.example',
+    'redis://128.0.0.1',
+  ])
+    assert.ok(!check(no, []).ok, no);
+  const allowed = check('redis://:pw@Redis.LAN:6380/1', ['redis.lan']);
+  assert.ok(allowed.ok);
+  assert.deepEqual(allowed.value.target, { host: 'redis.lan', port: 6380, db: 1, password: 'pw' });
+  assert.equal(allowed.value.shown, 'redis://***@redis.lan:6380/1');
+  const short = check('redis://127.1', []);
+  assert.equal(short.ok && short.value.target.host, '127.0.0.1', 'the checked host is the one connected to');
+  assert.equal(scrubSecrets('ERR pw-x wrong', { host: 'h', port: 1, db: 0, password: 'pw-x' }), 'ERR *** wrong');
 });

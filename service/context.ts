@@ -26,6 +26,8 @@ export interface ServiceOptions {
   readonly progressMs?: number;
   /** Extra folders sessionOpen may read from (Electron passes the folders the user picked in dialogs). */
   readonly allowedRoots?: readonly string[];
+  /** Redis hosts batch queue runs may connect to besides loopback (`entail serve --queue-host`); see service/batch-queue.ts. */
+  readonly queueHosts?: readonly string[];
   /** Lean discovery and pool (tests point it at a fake REPL or an empty PATH); default: ENTAIL_LEAN_REPL / ENTAIL_LEAN_PROJECT / PATH. */
   readonly lean?: LeanServiceOptions;
   /** Run explorations in worker threads (default: in the compiled build). */

@@ -10,11 +10,11 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PROJECT_ROOT } from '../../testing/corpora.js';
+import { accepts, exitOf, freePort, REDIS_SERVER as REDIS, until } from '../../testing/redis.js';
 import { runVerify } from './verify.js';
 import { fakeDeps } from '../../provers/batch/fixtures/fake-deps.js';
 import { readJournal } from '../../provers/batch/journal.js';
@@ -22,7 +22,6 @@ import type { BatchReport } from '../../provers/batch/types.js';
 import { memoryIo } from '../testing.js';
 import { parseRedisUrl, queueTarget, redactRedisUrl } from '../../provers/batch/queue/connection.js';
 
-const REDIS = '/usr/bin/redis-server';
 const EXT = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
 const FAKE_PROVER = new URL(`../../provers/batch/fixtures/fake-prover${EXT}`, import.meta.url).href;
 const VERIFY_CLI = new URL(`./fixtures/verify-cli${EXT}`, import.meta.url).pathname;
@@ -32,43 +31,12 @@ const nodeArgs = (script: string): string[] => (EXT === '.ts' ? ['--import', TSX
 
 const readReport = (p: string): BatchReport => JSON.parse(readFileSync(p, 'utf8')) as BatchReport;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
-
-async function until(cond: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const accepts = (port: number): Promise<boolean> =>
-  new Promise((resolve) => {
-    const c = connect({ host: '127.0.0.1', port }, () => {
-      c.destroy();
-      resolve(true);
-    });
-    c.once('error', () => resolve(false));
-  });
-
 function results(journal: string): number {
   if (!existsSync(journal)) return 0;
   return readFileSync(journal, 'utf8')
     .split('\n')
     .filter((l) => l.includes('"type":"result"')).length;
 }
-
-const exitOf = (c: ChildProcess): Promise<number | null> =>
-  c.exitCode !== null || c.signalCode !== null ? Promise.resolve(c.exitCode) : new Promise((r) => c.once('exit', (code) => r(code)));
 
 /** 24 problems: quick answers and slow ones (so a kill lands mid-run), one input error, one wrong answer. */
 function fixtures(dir: string): void {

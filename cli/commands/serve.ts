@@ -7,11 +7,12 @@ import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writePrivateFile } from '../../service/private-files.js';
+import { normalizeHost } from '../../service/batch-queue.js';
 import type { Command } from '../io.js';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from '../io.js';
 import { fileURLToPath } from 'node:url';
 
-const usage = `usage: entail serve [--port N] [--no-open] [--data-dir DIR] [--root DIR]...
+const usage = `usage: entail serve [--port N] [--no-open] [--data-dir DIR] [--root DIR]... [--queue-host HOST]...
 
 Serves the Entail workbench (built renderer + engine API) on http://127.0.0.1.
 Prints a URL carrying a random token; only requests presenting it are answered.
@@ -19,7 +20,8 @@ Prints a URL carrying a random token; only requests presenting it are answered.
   --port N         listen on port N (default: a free port)
   --no-open        do not open a browser
   --data-dir DIR   where settings and sessions live (default: ~/.entail)
-  --root DIR       a folder batch runs may read (repeatable; default: the working folder)`;
+  --root DIR       a folder batch runs may read (repeatable; default: the working folder)
+  --queue-host H   a Redis host the batch panel's queue runs may connect to, besides loopback (repeatable)`;
 
 export interface ServeArgs {
   readonly port: number;
@@ -27,6 +29,8 @@ export interface ServeArgs {
   readonly dataDir: string;
   /** Folders the API may read problems from; empty means the working folder. */
   readonly roots: readonly string[];
+  /** Redis hosts queue runs may reach besides loopback. */
+  readonly queueHosts: readonly string[];
 }
 
 export function parseServeArgs(argv: readonly string[], home: string): ServeArgs | string {
@@ -34,10 +38,11 @@ export function parseServeArgs(argv: readonly string[], home: string): ServeArgs
   let open = true;
   let dataDir = join(home, '.entail');
   const roots: string[] = [];
+  const queueHosts: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--no-open') open = false;
-    else if (a === '--port' || a === '--data-dir' || a === '--root') {
+    else if (a === '--port' || a === '--data-dir' || a === '--root' || a === '--queue-host') {
       const v = argv[++i];
       if (v === undefined) return `${a} needs a value`;
       if (a === '--port') {
@@ -45,10 +50,14 @@ export function parseServeArgs(argv: readonly string[], home: string): ServeArgs
         if (!Number.isInteger(n) || n < 0 || n > 65535) return `--port: '${v}' is not a port number`;
         port = n;
       } else if (a === '--root') roots.push(resolve(v));
-      else dataDir = resolve(v);
+      else if (a === '--queue-host') {
+        const h = normalizeHost(v);
+        if (!h) return `--queue-host: '${v}' is not a host name or address`;
+        queueHosts.push(h);
+      } else dataDir = resolve(v);
     } else return `unknown option '${a}'`;
   }
-  return { port, open, dataDir, roots };
+  return { port, open, dataDir, roots, queueHosts };
 }
 
 export const command: Command = {
@@ -69,6 +78,7 @@ export const command: Command = {
         staticDir: rendererDist(),
         dataDir: args.dataDir,
         roots: args.roots.length > 0 ? args.roots : [process.cwd()],
+        queueHosts: args.queueHosts,
         log: (s) => io.err(s),
       });
     } catch (e) {

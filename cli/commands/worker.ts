@@ -49,6 +49,11 @@ portfolio and limits the coordinator chose. Start as many as you like, on as man
           help: "how long a job's lock lasts unrenewed: a killed worker's jobs run again after it (default 30000)",
         },
         'stalled-ms': { type: 'string', arg: 'MS', help: 'how often to look for jobs of dead workers (default 30000)' },
+        'heartbeat-ms': {
+          type: 'string',
+          arg: 'MS',
+          help: "how often to refresh this worker's heartbeat record, which lists it in the workbench (default 5000; the record lives 3 beats)",
+        },
         'e-path': { type: 'string', arg: 'P', help: 'E prover binary' },
         'vampire-path': { type: 'string', arg: 'P', help: 'Vampire binary' },
         'prover9-path': { type: 'string', arg: 'P', help: 'Prover9 binary' },
@@ -69,6 +74,9 @@ portfolio and limits the coordinator chose. Start as many as you like, on as man
       if (typeof concurrency === 'string') return usageError(concurrency);
       const lockMs = values['lock-ms'] === undefined ? undefined : positiveNumber('lock-ms', values['lock-ms'], 30_000, true);
       const stalledMs = values['stalled-ms'] === undefined ? undefined : positiveNumber('stalled-ms', values['stalled-ms'], 30_000, true);
+      const heartbeatMs =
+        values['heartbeat-ms'] === undefined ? undefined : positiveNumber('heartbeat-ms', values['heartbeat-ms'], 5_000, true);
+      if (typeof heartbeatMs === 'string') return usageError(heartbeatMs);
       if (typeof lockMs === 'string') return usageError(lockMs);
       if (typeof stalledMs === 'string') return usageError(stalledMs);
       const paths: Partial<Record<ExternalProverId, string>> = {};
@@ -98,6 +106,7 @@ portfolio and limits the coordinator chose. Start as many as you like, on as man
           proverModule: hooks.proverModule ?? defaultProverModule(),
           ...(lockMs !== undefined ? { lockMs } : {}),
           ...(stalledMs !== undefined ? { stalledMs } : {}),
+          ...(heartbeatMs !== undefined ? { heartbeatMs } : {}),
           signal: ac.signal,
           onEvent: (e) => {
             if (e.type === 'ready') io.err(`worker ${e.id} serving ${e.queue} on ${e.target} (${concurrency} at once)`);

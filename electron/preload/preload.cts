@@ -20,6 +20,7 @@ const METHODS = [
   'nlJudge',
   'batch',
   'batchInfo',
+  'batchWorkers',
   'batchReport',
   'batchOpen',
   'lean',

@@ -8,3 +8,6 @@ export { readJournal } from './journal.js';
 export { collectFiles } from './walk.js';
 export { isSolved, isWrong } from './queries.js';
 export type * from './types.js';
+export { queueExecutor } from './queue/coordinator.js';
+export { parseRedisUrl, queueName, describeTarget } from './queue/connection.js';
+export { pingRedis, queueWorkers } from './queue/heartbeat.js';

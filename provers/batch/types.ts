@@ -190,3 +190,21 @@ export type BatchEvent =
   | { readonly type: 'note'; readonly message: string }
   | { readonly type: 'result'; readonly result: ProblemResult; readonly done: number; readonly total: number; readonly elapsedMs: number }
   | { readonly type: 'end'; readonly report: BatchReport };
+
+/**
+ * A queue worker as its heartbeat record announces it (provers/batch/queue/heartbeat.ts): what the
+ * workbench lists. The record expires when the worker stops beating, so a dead worker disappears.
+ */
+export interface QueueWorkerInfo {
+  /** `host:pid:cN`, the worker's BullMQ name too. */
+  readonly id: string;
+  readonly host: string;
+  readonly pid: number;
+  /** Jobs it proves at once. */
+  readonly concurrency: number;
+  /** Jobs it has answered since it started. */
+  readonly jobs: number;
+  /** ISO times: when it started, when it last beat. */
+  readonly started: string;
+  readonly lastSeen: string;
+}

@@ -14,6 +14,8 @@ import type { ExternalConfig } from '../../external/index.js';
 import { describeTarget, queueName, redisConnection } from './connection.js';
 import type { RedisTarget } from './connection.js';
 import { checkPayload } from './jobs.js';
+import { HEARTBEAT_MS, publishHeartbeat, removeHeartbeat } from './heartbeat.js';
+import { RespClient } from './resp.js';
 
 export interface QueueWorkerOptions {
   readonly target: RedisTarget;
@@ -29,6 +31,8 @@ export interface QueueWorkerOptions {
   readonly stalledMs?: number;
   /** Stop taking jobs; running ones finish first (a second stop is the caller's hard exit). */
   readonly signal: AbortSignal;
+  /** How often the worker refreshes its heartbeat record (default 5 s); the record lives three beats. */
+  readonly heartbeatMs?: number;
   readonly onEvent?: (e: QueueWorkerEvent) => void;
 }
 
@@ -61,6 +65,7 @@ export async function runQueueWorker(o: QueueWorkerOptions): Promise<{ jobs: num
   const never = new AbortController().signal;
   const id = `${hostname()}:${process.pid}:c${concurrency}`;
   let count = 0;
+  const heartbeat = startHeartbeat(o, name, id, concurrency, () => count);
   const processor = async (job: { id?: string; data: unknown }): Promise<SolvedOutcome> => {
     const p = checkPayload(job.data);
     if (!p.ok) {
@@ -86,6 +91,7 @@ export async function runQueueWorker(o: QueueWorkerOptions): Promise<{ jobs: num
       );
       if (r === 'cancelled') throw new Error('cancelled');
       count++;
+      heartbeat.beat();
       o.onEvent?.({ type: 'done', jobId: job.id ?? '?', name: p.value.name, status: r.status, time_s: r.time_s, count });
       return r;
     } finally {
@@ -110,12 +116,74 @@ export async function runQueueWorker(o: QueueWorkerOptions): Promise<{ jobs: num
   });
   try {
     await worker.waitUntilReady();
+    heartbeat.beat();
     o.onEvent?.({ type: 'ready', queue: name, target: describeTarget(o.target), id });
     if (!o.signal.aborted) await new Promise<void>((resolve) => o.signal.addEventListener('abort', () => resolve(), { once: true }));
   } finally {
     await worker.close().catch(() => undefined);
+    await heartbeat.stop();
     await Promise.all(all.map((c) => c.slot.close()));
     conn.disconnect();
   }
   return { jobs: count };
+}
+
+/**
+ * The worker's heartbeat record (heartbeat.ts), on a connection of its own: refreshed every
+ * `heartbeatMs` and after each job, removed on a clean stop. A failed beat is reported and retried at
+ * the next one; it never stops the worker (jobs do not depend on being listed).
+ */
+function startHeartbeat(
+  o: QueueWorkerOptions,
+  queue: string,
+  id: string,
+  concurrency: number,
+  jobs: () => number,
+): { beat(): void; stop(): Promise<void> } {
+  const every = o.heartbeatMs ?? HEARTBEAT_MS;
+  const started = new Date().toISOString();
+  const client = new RespClient(o.target);
+  let inFlight: Promise<void> | undefined;
+  let again = false;
+  let stopped = false;
+  const once = async (): Promise<void> => {
+    try {
+      if (!client.connected) await client.connect();
+      const now = new Date().toISOString();
+      await publishHeartbeat(
+        client,
+        queue,
+        { id, host: hostname(), pid: process.pid, concurrency, jobs: jobs(), started, lastSeen: now },
+        every * 3,
+      );
+    } catch (e) {
+      o.onEvent?.({ type: 'error', message: `heartbeat: ${(e as Error).message}` });
+    }
+  };
+  const beat = (): void => {
+    if (stopped) return;
+    if (inFlight) {
+      again = true;
+      return;
+    }
+    inFlight = (async () => {
+      do {
+        again = false;
+        await once();
+      } while (again && !stopped);
+      inFlight = undefined;
+    })();
+  };
+  const timer = setInterval(beat, every);
+  timer.unref();
+  return {
+    beat,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await inFlight;
+      if (client.connected) await removeHeartbeat(client, queue, id).catch(() => undefined);
+      client.close();
+    },
+  };
 }

@@ -19,6 +19,14 @@ export function BatchPanel() {
   const timeoutMs = useSel((s) => s.settings.limits.timeoutMs);
   const [root, setRoot] = useState('');
   useEffect(() => void effects.loadBatchInfo(), [effects]);
+  const queueMode = batch.target === 'queue';
+  // Workers announce themselves by heartbeat (a record that expires): the list is refreshed while it is shown.
+  useEffect(() => {
+    if (!queueMode) return;
+    void effects.loadBatchWorkers();
+    const t = setInterval(() => void effects.loadBatchWorkers(), WORKERS_POLL_MS);
+    return () => clearInterval(t);
+  }, [effects, queueMode, batch.queueUrl, batch.queueName]);
   const running = batch.phase === 'running';
   // Wall-clock start of the current run, for the ETA (kept out of the store: it is not data of the run).
   const startedAt = useRef<{ jobId?: string; at: number }>({ at: 0 });
@@ -37,6 +45,60 @@ export function BatchPanel() {
   return (
     <div className="module-panel batch" data-testid="panel-batch">
       <h3>Batch runs</h3>
+      <div className="row" role="radiogroup" aria-label="Run on">
+        <span>Run on</span>
+        <label>
+          <input
+            type="radio"
+            name="batch-target"
+            data-testid="batch-target-local"
+            checked={!queueMode}
+            disabled={running}
+            onChange={() => dispatch({ type: 'batch/target', target: 'local' })}
+          />{' '}
+          this machine
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="batch-target"
+            data-testid="batch-target-queue"
+            checked={queueMode}
+            disabled={running}
+            onChange={() => dispatch({ type: 'batch/target', target: 'queue' })}
+          />{' '}
+          Redis queue
+        </label>
+      </div>
+      {queueMode && (
+        <div className="row">
+          <label title="redis://[:password@]HOST:PORT[/DB]; the engine connects to loopback hosts only unless started with --queue-host">
+            Queue URL{' '}
+            <input
+              type="text"
+              value={batch.queueUrl}
+              disabled={running}
+              autoComplete="off"
+              spellCheck={false}
+              data-testid="batch-queue-url"
+              style={{ width: '22em' }}
+              onChange={(e) => dispatch({ type: 'batch/queue', url: e.target.value })}
+            />
+          </label>
+          <label title="The workers' --name: entail worker --queue URL --name RUN">
+            Run name{' '}
+            <input
+              type="text"
+              value={batch.queueName}
+              disabled={running}
+              data-testid="batch-queue-name"
+              style={{ width: '8em' }}
+              onChange={(e) => dispatch({ type: 'batch/queue', name: e.target.value })}
+            />
+          </label>
+        </div>
+      )}
+      {queueMode && <Workers />}
       {roots.length > 0 && (
         <div className="row">
           <label>
@@ -65,23 +127,26 @@ export function BatchPanel() {
         />
       </label>
       <div className="row">
-        <label title="Problems proved at the same time, each in a worker of its own">
-          Jobs{' '}
-          <input
-            type="number"
-            min={1}
-            max={batch.info?.cores}
-            step={1}
-            value={batch.jobs}
-            disabled={running}
-            data-testid="batch-jobs"
-            style={{ width: '4.5em' }}
-            onChange={(e) => dispatch({ type: 'batch/jobs', jobs: e.target.valueAsNumber })}
-          />
-          {batch.info && <span className="muted"> of {batch.info.cores} cores</span>}
-        </label>
+        {!queueMode && (
+          <label title="Problems proved at the same time, each in a worker of its own">
+            Jobs{' '}
+            <input
+              type="number"
+              min={1}
+              max={batch.info?.cores}
+              step={1}
+              value={batch.jobs}
+              disabled={running}
+              data-testid="batch-jobs"
+              style={{ width: '4.5em' }}
+              onChange={(e) => dispatch({ type: 'batch/jobs', jobs: e.target.valueAsNumber })}
+            />
+            {batch.info && <span className="muted"> of {batch.info.cores} cores</span>}
+          </label>
+        )}
         <button className="primary" disabled={running} data-testid="batch-run" onClick={() => void effects.runBatch()}>
-          Run with {prover === 'tau-prolog' ? 'embedded' : prover}, {Math.round(timeoutMs / 1000)} s each
+          {queueMode ? `Send to '${batch.queueName}'` : 'Run'} with {prover === 'tau-prolog' ? 'embedded' : prover},{' '}
+          {Math.round(timeoutMs / 1000)} s each
         </button>
         <button disabled={!running} onClick={() => void effects.cancelBatch()}>
           Cancel
@@ -125,6 +190,7 @@ export function BatchPanel() {
               <th>expected</th>
               <th>status</th>
               <th>time</th>
+              <th title="Solved problems: open and show the proof graph or the model">show</th>
               <th>message</th>
             </tr>
           </thead>
@@ -145,6 +211,18 @@ export function BatchPanel() {
                 <td>{r.expected ?? ''}</td>
                 <td>{r.status}</td>
                 <td style={{ whiteSpace: 'nowrap' }}>{r.time_s.toFixed(2)} s</td>
+                <td>
+                  {r.solved && r.index === undefined && (
+                    <button
+                      className="link"
+                      data-testid="batch-open-proof"
+                      title={`Open ${r.name} and prove it again to show its ${provesTheorem(r.status) ? 'proof graph' : 'model'}`}
+                      onClick={(e) => (e.stopPropagation(), void effects.openBatchRow(r, true))}
+                    >
+                      {provesTheorem(r.status) ? 'proof' : 'model'}
+                    </button>
+                  )}
+                </td>
                 <td className="muted" style={{ overflowWrap: 'anywhere' }}>
                   {r.error ? firstLine(r.error) : ''}
                 </td>
@@ -154,6 +232,53 @@ export function BatchPanel() {
         </table>
       )}
     </div>
+  );
+}
+
+const WORKERS_POLL_MS = 2_000;
+
+const provesTheorem = (status: string): boolean => status === 'Theorem' || status === 'Unsatisfiable';
+
+/** The queue's workers as their heartbeats describe them. */
+function Workers() {
+  const workers = useSel((s) => s.batch.workers);
+  const failure = useSel((s) => s.batch.workersError);
+  if (failure)
+    return (
+      <p className="warn" data-testid="batch-workers-error">
+        Workers: {failure}
+      </p>
+    );
+  if (!workers) return null;
+  if (workers.length === 0)
+    return (
+      <p className="muted" data-testid="batch-workers-none">
+        No worker on this queue yet: start one with <code>entail worker --queue URL --name RUN</code>.
+      </p>
+    );
+  return (
+    <table className="steps" data-testid="batch-workers">
+      <thead>
+        <tr>
+          <th>worker host</th>
+          <th>pid</th>
+          <th>concurrency</th>
+          <th>jobs done</th>
+          <th>last seen</th>
+        </tr>
+      </thead>
+      <tbody>
+        {workers.map((w) => (
+          <tr key={w.id} data-testid="batch-worker">
+            <td>{w.host}</td>
+            <td>{w.pid}</td>
+            <td>{w.concurrency}</td>
+            <td>{w.jobs}</td>
+            <td title={w.lastSeen}>{new Date(w.lastSeen).toLocaleTimeString()}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

@@ -36,7 +36,9 @@ export interface Effects {
   /** The last finished batch's report as a file to offer for download (the caller downloads: no DOM here). */
   batchReport(format: BatchReportFormat): Promise<{ name: string; type: string; text: string } | undefined>;
   /** Open a batch row's problem file as a new document. */
-  openBatchRow(row: BatchRow): Promise<void>;
+  openBatchRow(row: BatchRow, withProof?: boolean): Promise<void>;
+  /** List the workers of the batch panel's queue (their heartbeats). */
+  loadBatchWorkers(): Promise<void>;
   runExplore(): Promise<void>;
   cancelExplore(): Promise<void>;
   /** Every theorem of the last exploration in one HTML file. */
@@ -325,6 +327,7 @@ export function createEffects(api: EntailApi, store: WorkbenchStore): Effects {
         prover: s.prover === 'tau-prolog' ? 'embedded' : s.prover,
         timeoutMs: s.settings.limits.timeoutMs,
         jobs: s.batch.jobs,
+        ...(s.batch.target === 'queue' ? { queue: { url: s.batch.queueUrl.trim(), name: s.batch.queueName.trim() } } : {}),
       });
       if (r.kind === 'ok') dispatch({ type: 'batch/started', jobId: r.value.jobId });
       else dispatch({ type: 'batch/rejected', message: describeFailure(r) });
@@ -345,10 +348,25 @@ export function createEffects(api: EntailApi, store: WorkbenchStore): Effects {
       dispatch({ type: 'notice', level: 'error', text: `Batch report: ${describeFailure(r)}` });
       return undefined;
     },
-    async openBatchRow(row) {
+    async openBatchRow(row, withProof = false) {
       const r = await api.batchOpen({ path: row.path });
-      if (r.kind === 'ok') effects.openText(r.value.name, r.value.text);
-      else dispatch({ type: 'notice', level: 'error', text: `Open ${row.name}: ${describeFailure(r)}` });
+      if (r.kind !== 'ok') {
+        dispatch({ type: 'notice', level: 'error', text: `Open ${row.name}: ${describeFailure(r)}` });
+        return;
+      }
+      effects.openText(r.value.name, r.value.text);
+      if (!withProof) return;
+      // The batch keeps answers, not proofs: the opened problem is proved again with the panel's prover and limits,
+      // and the proof graph (or the model, in the result view) is shown.
+      dispatch({ type: 'tab', tab: row.status === 'Theorem' || row.status === 'Unsatisfiable' ? 'graph' : 'result' });
+      await effects.prove();
+    },
+    async loadBatchWorkers() {
+      const { batch } = getState();
+      if (batch.target !== 'queue' || !batch.queueUrl.trim()) return;
+      const r = await api.batchWorkers({ queue: { url: batch.queueUrl.trim(), name: batch.queueName.trim() } });
+      if (r.kind === 'ok') dispatch({ type: 'batch/workers', workers: r.value });
+      else dispatch({ type: 'batch/workersFailed', message: describeFailure(r) });
     },
     async saveSettings() {
       const { nlApiKey, ...rest } = getState().settings;

@@ -13,6 +13,7 @@ import type {
   BatchInfo,
   BatchRow,
   BatchSummaryView,
+  QueueWorkerInfo,
   Diagnostic,
   ExploreProgressView,
   ExploreResult,
@@ -144,6 +145,14 @@ export interface State {
     /** Problems proved at once (1..info.cores); what the engine's machine allows arrives in `info`. */
     readonly jobs: number;
     readonly info?: BatchInfo;
+    /** Where problems are proved: this engine's machine, or `entail worker`s on a Redis queue (the engine coordinates). */
+    readonly target: 'local' | 'queue';
+    /** redis://[:password@]host:port/db — typed by the user; never saved in sessions. */
+    readonly queueUrl: string;
+    readonly queueName: string;
+    /** Workers the queue's heartbeats list (`batchWorkers`), or why they could not be listed. */
+    readonly workers?: readonly QueueWorkerInfo[];
+    readonly workersError?: string;
     readonly jobId?: string;
     readonly phase: 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
     readonly done: number;
@@ -198,6 +207,10 @@ export type Action =
   | { type: 'batch/paths'; paths: string }
   | { type: 'batch/jobs'; jobs: number }
   | { type: 'batch/info'; info: BatchInfo }
+  | { type: 'batch/target'; target: 'local' | 'queue' }
+  | { type: 'batch/queue'; url?: string; name?: string }
+  | { type: 'batch/workers'; workers: readonly QueueWorkerInfo[] }
+  | { type: 'batch/workersFailed'; message: string }
   | { type: 'batch/started'; jobId: string }
   | { type: 'batch/row'; jobId: string; row: BatchRow; done: number; total: number }
   | { type: 'batch/finished'; jobId: string; state: JobState }
@@ -275,7 +288,17 @@ export function initialState(): State {
     notices: [],
     noticeSeq: 0,
     panels: {},
-    batch: { paths: '', jobs: 2, phase: 'idle', done: 0, total: 0, rows: [] },
+    batch: {
+      paths: '',
+      jobs: 2,
+      target: 'local',
+      queueUrl: 'redis://127.0.0.1:6379/0',
+      queueName: 'default',
+      phase: 'idle',
+      done: 0,
+      total: 0,
+      rows: [],
+    },
     explore: {
       source: 'corpus',
       declarations: 'inductive nat = zero | s(nat).\n',
@@ -533,6 +556,23 @@ export function reduce(s: State, a: Action): State {
       const jobs = s.batch.info ? clampJobs(s.batch.jobs, a.info) : a.info.defaultJobs;
       return { ...s, batch: { ...s.batch, info: a.info, jobs } };
     }
+    case 'batch/target':
+      return { ...s, batch: { ...s.batch, target: a.target } };
+    case 'batch/queue': {
+      const { workers: _w, workersError: _e, ...rest } = s.batch;
+      return {
+        ...s,
+        batch: { ...rest, ...(a.url !== undefined ? { queueUrl: a.url } : {}), ...(a.name !== undefined ? { queueName: a.name } : {}) },
+      };
+    }
+    case 'batch/workers': {
+      const { workersError: _e, ...rest } = s.batch;
+      return { ...s, batch: { ...rest, workers: a.workers } };
+    }
+    case 'batch/workersFailed': {
+      const { workers: _w, ...rest } = s.batch;
+      return { ...s, batch: { ...rest, workersError: a.message } };
+    }
     case 'batch/row':
       if (s.batch.jobId !== a.jobId) return s;
       return { ...s, batch: { ...s.batch, done: a.done, total: a.total, rows: [...s.batch.rows, a.row] } };
@@ -737,8 +777,19 @@ export interface WorkbenchStore extends StoreApi<State> {
 }
 
 /** The batch panel's inputs, kept across runs. */
-function batchSettings(b: State['batch']): Pick<State['batch'], 'paths' | 'jobs' | 'info'> {
-  return { paths: b.paths, jobs: b.jobs, ...(b.info ? { info: b.info } : {}) };
+function batchSettings(
+  b: State['batch'],
+): Pick<State['batch'], 'paths' | 'jobs' | 'info' | 'target' | 'queueUrl' | 'queueName' | 'workers' | 'workersError'> {
+  return {
+    paths: b.paths,
+    jobs: b.jobs,
+    target: b.target,
+    queueUrl: b.queueUrl,
+    queueName: b.queueName,
+    ...(b.info ? { info: b.info } : {}),
+    ...(b.workers ? { workers: b.workers } : {}),
+    ...(b.workersError ? { workersError: b.workersError } : {}),
+  };
 }
 
 /** A jobs count the engine accepts: a whole number in 1..cores (cores unknown yet: left to the service to bound). */
