@@ -7,6 +7,7 @@
  * "all uses" draws every recorded one.
  */
 import { lazy, Suspense, useMemo, useRef, useState } from 'react';
+import { Swatch } from './Swatch.js';
 import type { GraphHandle } from '../adapters/CytoscapeGraph.js';
 import type { GraphData } from '../../../api/contract.js';
 import {
@@ -34,18 +35,7 @@ function DependencyLegend() {
         const c = p.roles[DEPENDENCY_ROLE_CLASS[r]];
         return (
           <span key={r}>
-            <span
-              style={{
-                display: 'inline-block',
-                width: 12,
-                height: 12,
-                marginRight: 4,
-                verticalAlign: -2,
-                borderRadius: 3,
-                background: c.fill,
-                border: `1.5px solid ${c.stroke}`,
-              }}
-            />
+            <Swatch fill={c.fill} stroke={c.stroke} />
             {DEPENDENCY_ROLE_LABEL[r]}
           </span>
         );

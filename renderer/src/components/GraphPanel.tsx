@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { Swatch } from './Swatch.js';
 import type { GraphHandle } from '../adapters/CytoscapeGraph.js';
 
 // Cytoscape + dagre load on first use of the graph tab.
@@ -36,18 +37,7 @@ function Legend() {
     >
       {ROLE_CLASSES.map((r) => (
         <span key={r}>
-          <span
-            style={{
-              display: 'inline-block',
-              width: 12,
-              height: 12,
-              marginRight: 4,
-              verticalAlign: -2,
-              borderRadius: 3,
-              background: p.roles[r].fill,
-              border: `1.5px solid ${p.roles[r].stroke}`,
-            }}
-          />
+          <Swatch fill={p.roles[r].fill} stroke={p.roles[r].stroke} />
           {ROLE_LABEL[r]}
         </span>
       ))}
