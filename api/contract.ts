@@ -114,6 +114,9 @@ export interface ParseOutcome {
 export type GraphData = ProofGraph;
 export type { GraphNode, GraphEdge } from '../provers/graph/model.js';
 
+/** Longest note a model table carries (a session file's stored result is refused beyond it). */
+export const MAX_MODEL_NOTE = 2000;
+
 export interface ModelTable {
   readonly symbol: string;
   readonly kind: 'function' | 'predicate';
@@ -571,7 +574,7 @@ const storedResultShape = z.object({
         kind: z.enum(['function', 'predicate']),
         arity: z.number().int().min(0),
         rows: z.array(z.array(z.string().max(1000)).max(100)).max(100_000),
-        note: z.string().max(2000).optional(),
+        note: z.string().max(MAX_MODEL_NOTE).optional(),
       }),
     )
     .max(10_000)

@@ -3,13 +3,13 @@
  * job), Prolog queries, the prover list, and HTML export of proof graphs.
  */
 import type { Problem, ProverResult } from '../provers/logic/index.js';
-import { PROVERS, errorResult, okResult, unavailable } from '../api/contract.js';
+import { MAX_MODEL_NOTE, PROVERS, errorResult, okResult, unavailable } from '../api/contract.js';
 import type { Limits, ProverId, ProverInfo, RunResult } from '../api/contract.js';
 import type { AreaHandlers, ServiceContext } from './context.js';
 import { safe } from './context.js';
 import type { EngineModules } from './engine.js';
 import { summariseCheck } from './engine.js';
-import { modelTables } from './views.js';
+import { modelTables, problemSymbols } from './views.js';
 import { describeOutcome } from './workers.js';
 import type { Job } from './jobs.js';
 
@@ -57,10 +57,15 @@ export function provingHandlers(ctx: ServiceContext): AreaHandlers<'parse' | 'pr
 
   /** A model's tables with a note on each symbol the clausifier introduced; without notes if that job fails. */
   async function finishWithNotes(job: Job, result: RunResult, problem: Problem): Promise<void> {
+    // Only a symbol the problem does not have can need a note: most models need no second clausification.
+    const own = new Set(problemSymbols(problem).map((s) => s.name));
+    if (!result.modelTables?.some((t) => !own.has(t.symbol))) return jobs.finish(job, { state: 'done', result });
     const o = await ctx.runner.run('modelNotes', { problem }, job.controller.signal, { timeoutMs: NOTES_TIMEOUT_MS });
     const notes = o.kind === 'ok' && o.value.kind === 'ok' ? o.value.value : {};
-    const tables = result.modelTables?.map((t) => (Object.hasOwn(notes, t.symbol) ? { ...t, note: notes[t.symbol]! } : t));
-    jobs.finish(job, { state: 'done', result: tables ? { ...result, modelTables: tables } : result });
+    const tables = result.modelTables.map((t) =>
+      Object.hasOwn(notes, t.symbol) && !own.has(t.symbol) ? { ...t, note: notes[t.symbol]!.slice(0, MAX_MODEL_NOTE) } : t,
+    );
+    jobs.finish(job, { state: 'done', result: { ...result, modelTables: tables } });
   }
 
   /** An external prover's answer: its TSTP / Prover9 proof text becomes a graph through the graph importers. */

@@ -6,6 +6,8 @@
  * is still on its way, then until all settle, bounded so a stuck disk cannot keep
  * the app from quitting without the user being asked. Pure: timers are injected.
  */
+import type { ApiMethod } from '../../api/contract.js';
+
 export interface Clock {
   setTimeout(f: () => void, ms: number): unknown;
   clearTimeout(t: unknown): void;
@@ -60,4 +62,4 @@ export function createPendingWrites(clock: Clock = globalThis): PendingWrites {
 }
 
 /** API methods that write the user's work: their calls are tracked so a closing window waits for them. */
-export const WRITE_METHODS: ReadonlySet<string> = new Set(['sessionSave', 'settingsSet']);
+export const WRITE_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['sessionSave', 'settingsSet']);

@@ -10,10 +10,10 @@
 import type { GraphIndex, GraphNode, ProofGraph } from './model.js';
 import { UNPRINTED_TEXT, indexGraph, topoOrder } from './model.js';
 
-/** Rules that introduce a Skolem symbol (ours and the TSTP names of E and Vampire). */
-const SKOLEM_RULES: ReadonlySet<string> = new Set(['skolemize', 'skolemisation', 'skolemization', 'skolemise']);
-/** Rules that introduce a definition symbol. */
-const DEFINITION_RULES: ReadonlySet<string> = new Set(['definition', 'definition_unfolding', 'introduced', 'naming']);
+/** Rules that introduce a Skolem symbol: ours and E's `skolemize`, Vampire's `skolemisation`. */
+const SKOLEM_RULES: ReadonlySet<string> = new Set(['skolemize', 'skolemisation']);
+/** Rules that introduce a definition symbol: ours and E's `definition`, Vampire's naming step. */
+const DEFINITION_RULES: ReadonlySet<string> = new Set(['definition', 'predicate definition introduction']);
 
 /** `other`: introduced by a rule not known to introduce symbols (a prover's splitting, say). */
 export type IntroducedKind = 'skolem' | 'definition' | 'other';

@@ -7,6 +7,7 @@
  * "all uses" draws every recorded one.
  */
 import { lazy, Suspense, useMemo, useRef, useState } from 'react';
+import { ZoomControls } from './ZoomControls.js';
 import { Swatch } from './Swatch.js';
 import type { GraphHandle } from '../adapters/CytoscapeGraph.js';
 import type { GraphData } from '../../../api/contract.js';
@@ -82,13 +83,7 @@ export function DependencyView({
           <input type="checkbox" checked={allUses} data-testid="deps-all-uses" onChange={(e) => setAllUses(e.target.checked)} /> all uses
           {allUses ? '' : ` (${drawn.edges.length} drawn, the rest implied)`}
         </label>
-        <button onClick={() => handle.current?.fit()}>Fit</button>
-        <button onClick={() => handle.current?.zoom(1.25)} aria-label="zoom in">
-          +
-        </button>
-        <button onClick={() => handle.current?.zoom(0.8)} aria-label="zoom out">
-          −
-        </button>
+        <ZoomControls handle={handle} />
         <span className="spacer" />
         <button
           data-testid="deps-export-html"

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { ZoomControls } from './ZoomControls.js';
 import { Swatch } from './Swatch.js';
 import type { GraphHandle } from '../adapters/CytoscapeGraph.js';
 
@@ -220,15 +221,7 @@ export function GraphExplorer({ graph }: { graph: GraphData }) {
                 }`}
           </span>
         )}
-        <button data-testid="graph-fit" onClick={() => handle.current?.fit()}>
-          Fit
-        </button>
-        <button onClick={() => handle.current?.zoom(1.25)} aria-label="zoom in">
-          +
-        </button>
-        <button onClick={() => handle.current?.zoom(0.8)} aria-label="zoom out">
-          −
-        </button>
+        <ZoomControls handle={handle} fitTestId="graph-fit" />
         <span className="spacer" />
         <button
           onClick={() => {
