@@ -462,8 +462,11 @@ type DeepReadonly<T> = T extends readonly (infer U)[]
 /** The type of one command's --json output; commands that build it inline type the literal with this. */
 export type CliJson<C extends CliJsonCommand> = DeepReadonly<z.output<(typeof CLI_JSON)[C]>>;
 
+/** The type of one named part (a `$defs` entry that is not a command), for commands that print it. */
+export type CliJsonPart<P extends keyof typeof CLI_JSON_PARTS> = DeepReadonly<z.output<(typeof CLI_JSON_PARTS)[P]>>;
+
 /** The named part-schemas the JSON Schema document puts in `$defs` (besides one entry per command). */
-const PARTS = {
+export const CLI_JSON_PARTS = {
   term,
   formula,
   clause,
@@ -509,7 +512,7 @@ const WHERE: Record<CliJsonCommand, string> = {
 export function cliJsonSchema(): Record<string, unknown> {
   // A registry of our own (not zod's global one), built per call: ids are only needed here.
   const registry = z.registry<{ id: string; description?: string }>();
-  for (const [id, s] of Object.entries(PARTS)) registry.add(s, { id });
+  for (const [id, s] of Object.entries(CLI_JSON_PARTS)) registry.add(s, { id });
   for (const [id, s] of Object.entries(CLI_JSON)) registry.add(s, { id, description: WHERE[id as CliJsonCommand] });
   const root = z.union(Object.values(CLI_JSON));
   const doc = z.toJSONSchema(root, {
