@@ -85,6 +85,14 @@ test('docs/cli-json.schema.json is what `npm run schema:cli` generates now', () 
   for (const c of Object.keys(CLI_JSON)) assert.ok(c in defs, `$defs has ${c}`);
 });
 
+test('the help of every command in the schema points at it', async () => {
+  for (const c of Object.keys(CLI_JSON)) {
+    const io = memoryIo(dir);
+    assert.equal(await main([c, '--help'], io), 0);
+    assert.match(io.outText(), /docs\/cli-json\.schema\.json/, `entail ${c} --help`);
+  }
+});
+
 test('parse --json: counts, positioned syntax errors, a missing file, dataset records', async () => {
   const ok = await expectJson('parse', ['parse', SOCRATES, '--json'], undefined, 0);
   assert.equal(ok.formulas, 3);

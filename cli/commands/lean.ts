@@ -34,6 +34,8 @@ export  prints the problem (premises ⊢ conjecture) as a Lean 4 theorem over an
         works without Lean. --proof replaces \`sorry\` after \`:= by\`.
 info    says how the REPL was found and which Lean version it runs, or why none was found.
 
+--json (check, goals, info) prints the result as JSON (schema: docs/cli-json.schema.json).
+
 Lean options:
   --repl PATH      a built leanprover-community/repl binary     (env ENTAIL_LEAN_REPL)
   --project DIR    a Lean project that requires the REPL        (env ENTAIL_LEAN_PROJECT)

@@ -22,6 +22,7 @@ proof tree: which clause (name/arity#n, in program order) proved each subgoal.
   --no-proof        answers only (faster)
   --unknown-fails   calls to undefined predicates fail instead of raising an error
   --json            print {"status", "answers": [{"bindings", "proof", "steps"}], ...}
+                    (schema: docs/cli-json.schema.json)
 
 Exit status: 0 when the query ran (with or without answers), 1 on errors or when
 the step limit was hit, 2 on usage errors.`;
