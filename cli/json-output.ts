@@ -527,7 +527,6 @@ export function cliJsonSchema(): Record<string, unknown> {
   }) as Record<string, unknown>;
   return {
     $schema: doc.$schema,
-    $id: 'https://entail.invalid/docs/cli-json.schema.json',
     title: 'entail --json outputs',
     description:
       'The JSON the entail commands print with --json (eval and verify write it to the --json file). Generated from cli/json-output.ts by `npm run schema:cli`; do not edit. `entail export` has no --json; it reads the explore output ($defs/explore) and Entail proofs ($defs/proof).',
