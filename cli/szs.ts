@@ -45,6 +45,7 @@ export function reportLoadFailure(f: LoadFailure, out: (s: string) => void, errO
 }
 
 /** JSON form of a load failure, for --json outputs. */
-export function loadFailureJson(f: LoadFailure): object {
-  return { szs: f.szs, problem: f.name, error: { file: f.error.file, line: f.error.line, col: f.error.col, message: f.error.message } };
+export function loadFailureJson(f: LoadFailure) {
+  const { file, line, col, message } = f.error;
+  return { szs: f.szs, problem: f.name, error: { ...(file !== undefined ? { file } : {}), line, col, message } };
 }

@@ -129,8 +129,9 @@ export const LAYERS = [
     layer: 'cli',
     may: ['api', 'service', 'server', ...NL, ...ALL_PROVERS],
     node: 'all',
+    packages: ['zod'],
     dynamic: true,
-    why: 'a shell: commands over the engine and the service; never electron or renderer',
+    why: 'a shell: commands over the engine and the service (zod describes its --json outputs); never electron or renderer',
   },
   {
     layer: 'renderer/src',

@@ -17,7 +17,7 @@ import { OpenAiProvider } from './providers/openai.js';
 import { GgufProvider } from './providers/gguf.js';
 import { NLTK_FOL_GBNF } from './providers/grammar.js';
 import { CachedProvider } from './cache.js';
-import type { ProblemResult } from './types.js';
+import type { Label, ProblemResult, SampleStage, SymbolClash, Verdict } from './types.js';
 import type { EvalSummary } from './metrics.js';
 import { summarize } from './metrics.js';
 
@@ -131,7 +131,21 @@ export async function evaluate(ds: Dataset, engine: Engine, opts: EvalOptions): 
 }
 
 /** Compact per-problem record for --json (proof objects are left out to keep files small). */
-export function compactResult(r: ProblemResult): Record<string, unknown> {
+export interface CompactResult {
+  readonly id: string;
+  readonly label: Label | null;
+  readonly prediction: Verdict;
+  readonly votes: Readonly<Record<Verdict, number>>;
+  readonly samples: readonly {
+    readonly verdict: Verdict;
+    readonly stage?: SampleStage;
+    readonly error?: string;
+    readonly repaired?: true;
+  }[];
+  readonly reconciliation?: readonly SymbolClash[];
+}
+
+export function compactResult(r: ProblemResult): CompactResult {
   return {
     id: r.id,
     label: r.label ?? null,

@@ -14,6 +14,7 @@ import type { Dialect } from '../../provers/logic/problem.js';
 import { universalClosure } from '../../provers/logic/formula.js';
 import { decodeText } from '../../provers/load/index.js';
 import { evalFormula, readModel } from '../../provers/models/index.js';
+import type { CliJsonPart } from '../json-output.js';
 
 /** A model file larger than this is refused (a size-8 binary function is 64 lines). */
 const MAX_MODEL_BYTES = 16 * 1024 * 1024;
@@ -60,7 +61,14 @@ conjecture false) or "Satisfiable" (axioms true, no conjecture, or conjecture tr
     const model = typeof text === 'string' ? readModel(text, modelArg) : { ok: false as const, error: `${modelArg}: ${text.error}` };
     if (!model.ok) {
       const szs = typeof text === 'string' ? 'SyntaxError' : 'OSError';
-      if (values.json) io.out(JSON.stringify({ szs, problem: problem.name, error: { file: modelArg, message: model.error } }));
+      if (values.json)
+        io.out(
+          JSON.stringify({
+            szs,
+            problem: problem.name,
+            error: { file: modelArg, message: model.error },
+          } satisfies CliJsonPart<'model-file-failure'>),
+        );
       else {
         io.out(szsStatusLines(szs, problemNameOf(modelArg)).join('\n'));
         io.err(model.error);
@@ -74,17 +82,18 @@ conjecture false) or "Satisfiable" (axioms true, no conjecture, or conjecture tr
     const premisesHold = checks.every((c) => c.role === 'conjecture' || c.value === true);
     const conj = checks.filter((c) => c.role === 'conjecture');
     const evaluable = checks.every((c) => c.value !== null);
-    const szs = !evaluable
-      ? 'InputError'
-      : !premisesHold
-        ? 'GaveUp'
-        : conj.some((c) => c.value === false)
-          ? 'CounterSatisfiable'
-          : 'Satisfiable';
     const isModel = evaluable && premisesHold;
+    // Only a model has a status; what is not one says which statement failed.
+    const szs = conj.some((c) => c.value === false) ? 'CounterSatisfiable' : 'Satisfiable';
     if (values.json)
       io.out(
-        JSON.stringify({ problem: problem.name, ...(isModel ? { szs } : {}), model: isModel, domainSize: model.value.domainSize, checks }),
+        JSON.stringify({
+          problem: problem.name,
+          ...(isModel ? { szs } : {}),
+          model: isModel,
+          domainSize: model.value.domainSize,
+          checks,
+        } satisfies CliJsonPart<'check-model-result'>),
       );
     else {
       const lines = isModel ? szsStatusLines(szs, problem.name) : [`% not a model of ${problem.name}`];

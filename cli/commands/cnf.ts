@@ -13,6 +13,7 @@ import type { Dialect } from '../../provers/logic/problem.js';
 import { clausify, clausifyErrorStatus } from '../../provers/logic/cnf.js';
 import type { Clausified } from '../../provers/logic/cnf.js';
 import { printClause, tptpName } from '../../provers/logic/syntax/index.js';
+import type { CliJsonPart } from '../json-output.js';
 
 const TPTP_NAME = /^(?:[a-z][A-Za-z0-9_]*|[0-9]+)$/;
 
@@ -64,7 +65,7 @@ TPTP problem (e.g. for E or Vampire).`,
     if (!clausified.ok) {
       const szs = clausifyErrorStatus(clausified.error);
       const message = clausified.error.message;
-      if (values.json) io.out(JSON.stringify({ szs, problem: problem.name, error: { message } }));
+      if (values.json) io.out(JSON.stringify({ szs, problem: problem.name, error: { message } } satisfies CliJsonPart<'clausify-failure'>));
       else {
         // An input error is positioned on stderr; running out of time or space is the status's comment.
         io.out([...szsStatusLines(szs, problem.name), ...(szs === 'InputError' ? [] : [`% ${message}`])].join('\n'));
@@ -81,7 +82,7 @@ TPTP problem (e.g. for E or Vampire).`,
           skolems: cnf.skolems,
           definitions: cnf.definitions,
           hasConjecture: cnf.hasConjecture,
-        }),
+        } satisfies CliJsonPart<'cnf-result'>),
       );
       return EXIT_OK;
     }

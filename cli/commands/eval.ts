@@ -31,6 +31,7 @@ Options:
   --samples K        samples per problem (default 10)
   --timeout S        prover time limit per call, seconds (default 10, as LINC's Prover9)
   --json FILE        write {dataset, provider, total, correct, accuracy, errors, confusion, ...}
+                     (schema: docs/cli-json.schema.json)
   --limit N          only the first N problems
   --check            re-verify every proof with the independent checker (a rejected proof → Error)
   --certify          certify Uncertain answers with finite countermodels

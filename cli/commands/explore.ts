@@ -38,6 +38,7 @@ e.g. corpora/peano.
 
   --export F      write every theorem with its proofs to one self-contained HTML file
   --json          print the whole derivation (theorems, problems, proofs, check reports) as JSON
+                  (schema: docs/cli-json.schema.json)
   --timeout S     wall-clock limit in seconds (default ${D.timeoutS})
   --prover P      goal prover: rewrite (ordered rewriting, default), sat (superposition), both
   --only f,g      only conjectures over these functions (and the constructors)

@@ -20,6 +20,7 @@ import type { CheckResult } from '../../provers/lean/ops.js';
 import { describeFailure } from '../../provers/lean/outcome.js';
 import type { LeanOutcome } from '../../provers/lean/outcome.js';
 import { problemToLean } from '../../provers/lean/translate.js';
+import type { CliJsonPart } from '../json-output.js';
 
 const usage = `usage: entail lean check <file.lean|-> [--json] [Lean options]
        entail lean goals <file.lean|-> [--json] [Lean options]
@@ -32,6 +33,8 @@ goals   lists every sorry with its goal and the REPL proof-state number.
 export  prints the problem (premises ⊢ conjecture) as a Lean 4 theorem over an opaque type;
         works without Lean. --proof replaces \`sorry\` after \`:= by\`.
 info    says how the REPL was found and which Lean version it runs, or why none was found.
+
+--json (check, goals, info) prints the result as JSON (schema: docs/cli-json.schema.json).
 
 Lean options:
   --repl PATH      a built leanprover-community/repl binary     (env ENTAIL_LEAN_REPL)
@@ -130,7 +133,7 @@ function where(file: string, pos: { line: number; column: number } | undefined):
 async function runLean(args: Args, io: CliIo): Promise<{ outcome: LeanOutcome<CheckResult>; label: string } | number> {
   const found = await discoverLean({ ...args.config, skipVersion: true });
   if (found.kind === 'notInstalled') {
-    if (args.json) io.out(JSON.stringify({ status: 'notInstalled', reason: found.reason }));
+    if (args.json) io.out(JSON.stringify({ status: 'notInstalled', reason: found.reason } satisfies CliJsonPart<'lean-not-installed'>));
     io.err(`entail lean: Lean not installed: ${found.reason}`);
     return EXIT_INPUT;
   }
@@ -150,7 +153,7 @@ async function check(args: Args, io: CliIo): Promise<number> {
   if (typeof r === 'number') return r;
   const { outcome, label } = r;
   if (outcome.kind !== 'ok') {
-    if (args.json) io.out(JSON.stringify({ status: outcome.kind, outcome }));
+    if (args.json) io.out(JSON.stringify({ status: outcome.kind, outcome } satisfies CliJsonPart<'lean-failure'>));
     io.err(`entail lean: ${label}: ${describeFailure(outcome)}`);
     return EXIT_INPUT;
   }
@@ -162,7 +165,7 @@ async function check(args: Args, io: CliIo): Promise<number> {
           status: 'ok',
           file: label,
           sorries: v.sorries.map((s) => ({ ...s, proofState: s.proofState?.proofState ?? null })),
-        }),
+        } satisfies CliJsonPart<'lean-goals'>),
       );
     } else {
       const lines: string[] = [];
@@ -184,7 +187,7 @@ async function check(args: Args, io: CliIo): Promise<number> {
         warnings: v.warnings,
         messages: v.messages,
         sorries: v.sorries.length,
-      }),
+      } satisfies CliJsonPart<'lean-check'>),
     );
   } else {
     const lines = v.messages.map((m) => `${where(label, m.pos.line > 0 ? m.pos : undefined)}: ${m.severity}: ${m.data}`);

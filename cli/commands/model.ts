@@ -15,6 +15,7 @@ import type { Dialect } from '../../provers/logic/problem.js';
 import { universalClosure } from '../../provers/logic/formula.js';
 import { clausify, clausifyErrorStatus } from '../../provers/logic/cnf.js';
 import { evalFormula, findModel } from '../../provers/models/index.js';
+import type { CliJsonPart } from '../json-output.js';
 
 export const command = defineCommand(
   {
@@ -59,7 +60,7 @@ printed between SZS output markers as a TPTP finite interpretation (elements e0,
     if (!clausified.ok) {
       const szs = clausifyErrorStatus(clausified.error);
       const message = clausified.error.message;
-      if (values.json) io.out(JSON.stringify({ szs, problem: problem.name, error: { message } }));
+      if (values.json) io.out(JSON.stringify({ szs, problem: problem.name, error: { message } } satisfies CliJsonPart<'clausify-failure'>));
       else {
         // An input error is positioned on stderr; running out of time or space is the status's comment.
         io.out([...szsStatusLines(szs, problem.name), ...(szs === 'InputError' ? [] : [`% ${message}`])].join('\n'));
@@ -106,7 +107,7 @@ printed between SZS output markers as a TPTP finite interpretation (elements e0,
           skolems: cnf.skolems,
           definitions: cnf.definitions,
           checks,
-        }),
+        } satisfies CliJsonPart<'model-result'>),
       );
       return result.status === 'found' ? EXIT_OK : EXIT_INPUT;
     }

@@ -17,6 +17,7 @@ import { dialectOfExtension, parseFormula } from '../../provers/logic/syntax/ind
 import { loadDataset } from '../../nl/datasets.js';
 import type { Dataset } from '../../nl/datasets.js';
 import { extractLinc } from '../../nl/extract.js';
+import type { CliJson } from '../json-output.js';
 
 /** One reported error; `record` and `formula` locate it inside a dataset file. */
 interface Reported {
@@ -159,7 +160,7 @@ LINC *_generations_raw.json) are read as \`entail eval\` reads them; their formu
             message: e.message,
             ...(e.record !== undefined ? { record: e.record, formula: e.formula } : {}),
           })),
-        }),
+        } satisfies CliJson<'parse'>),
       );
     } else {
       for (const e of errors) printError(e, io);

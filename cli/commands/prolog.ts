@@ -8,6 +8,7 @@ import type { CliIo, Command } from '../io.js';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from '../io.js';
 import { caretExcerpt } from '../../provers/logic/source.js';
 import { formatProofTree, runProlog, treeToSteps } from '../../provers/prolog/index.js';
+import type { CliJson } from '../json-output.js';
 
 const usage = `usage: entail prolog <file.pl> --query 'goal.' [--max-steps N] [--max-answers N] [--no-proof] [--unknown-fails] [--json]
 
@@ -21,6 +22,7 @@ proof tree: which clause (name/arity#n, in program order) proved each subgoal.
   --no-proof        answers only (faster)
   --unknown-fails   calls to undefined predicates fail instead of raising an error
   --json            print {"status", "answers": [{"bindings", "proof", "steps"}], ...}
+                    (schema: docs/cli-json.schema.json)
 
 Exit status: 0 when the query ran (with or without answers), 1 on errors or when
 the step limit was hit, 2 on usage errors.`;
@@ -91,7 +93,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       JSON.stringify({
         ...r,
         answers: r.answers.map((a, i) => ({ ...a, ...(a.proof ? { steps: treeToSteps(a.proof, { prefix: `a${i + 1}_` }).steps } : {}) })),
-      }),
+      } satisfies CliJson<'prolog'>),
     );
     return r.status === 'ok' ? EXIT_OK : EXIT_INPUT;
   }

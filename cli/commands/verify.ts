@@ -39,7 +39,7 @@ options:
   --jobs N           problems in parallel (default 2)
   --timeout S        seconds per problem (default 10)
   --mem MB           memory per prover (worker heap / prlimit --as)
-  --json F  --csv F  --junit F  --html F     reports
+  --json F  --csv F  --junit F  --html F     reports (JSON schema: docs/cli-json.schema.json)
   --proofs DIR       proof files (default: <first report without extension>-proofs/ when a report is written)
   --journal F        append-only result journal (default: <first report>.journal.jsonl, else .entail-cache/)
   --resume           skip problems already finished in the journal
