@@ -3,12 +3,15 @@
  * per-problem limit, 2 processes at a time. NOT part of the tests.
  *
  *   npm run bench:prover -- [--timeout S] [--sets SYN-FOF,SET] [--limit N] [--jobs 2] [--no-e] [--check] [--no-model] [--json out.json]
+ *                           [--class small|equational|large] [--baseline earlier.json]
  *
  * The finite model finder runs as in `entail prove` (proveProblem's countermodel option: 3 % of the limit
  * before the prover, and what the prover leaves); --no-model measures the prover alone.
  * Every problem runs in its own child process, killed at limit + 3 s. Prints per
  * set: problems, solved by each, ratio Entail/E, wrong answers (status contradicting
- * the header's `% Status`) and median time of solved problems.
+ * the header's `% Status`) and median time of solved problems. `--class` keeps the problems of one schedule class
+ * (provers/saturation/heuristics/classify.ts), to measure a change to one class's schedule; `--baseline` names the
+ * problems Entail gained and lost against an earlier run's `--json` file.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
@@ -17,6 +20,9 @@ import { fileURLToPath } from 'node:url';
 import { SHARED_CORPORA } from '../testing/corpora.js';
 import { contradicts, isDisprovedStatus, isProvedStatus, isSzsStatus } from '../provers/logic/szs.js';
 import type { SzsStatus } from '../provers/logic/szs.js';
+import { loadProblem } from '../provers/load/index.js';
+import { clausify } from '../provers/logic/cnf.js';
+import { problemClass } from '../provers/saturation/heuristics/classify.js';
 
 interface Opts {
   timeout: number;
@@ -27,6 +33,8 @@ interface Opts {
   check: boolean;
   model: boolean;
   json?: string;
+  klass?: string;
+  baseline?: string;
 }
 
 function parseArgs(argv: string[]): Opts {
@@ -50,6 +58,8 @@ function parseArgs(argv: string[]): Opts {
     else if (a === '--model') o.model = true;
     else if (a === '--no-model') o.model = false;
     else if (a === '--json') o.json = argv[++i];
+    else if (a === '--class') o.klass = argv[++i];
+    else if (a === '--baseline') o.baseline = argv[++i];
     else throw new Error(`unknown option ${a}`);
   }
   return o;
@@ -135,19 +145,50 @@ function sample<T>(xs: T[], n: number): T[] {
   return out;
 }
 
+/** The problems of one schedule class (clausified here, in the parent, once). */
+async function ofClass(dir: string, files: string[], klass: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const f of files) {
+    const p = await loadProblem(join(dir, f));
+    const c = p.ok ? clausify(p.value, { deadline: Date.now() + 20_000 }) : undefined;
+    if (c?.ok && problemClass(c.value) === klass) out.push(f);
+  }
+  return out;
+}
+
+type Row = { set: string; problem: string; expected: string; entail: Outcome; e?: Outcome };
+
+/** Problems solved now and not in the baseline run (gained), and the other way round (lost), per set. */
+function gainedLost(rows: readonly Row[], baselineFile: string, set: string): string[] {
+  const before = new Map(
+    (JSON.parse(readFileSync(baselineFile, 'utf8')) as Row[]).filter((r) => r.set === set).map((r) => [r.problem, solved(r.entail.status)]),
+  );
+  const gained: string[] = [];
+  const lost: string[] = [];
+  for (const r of rows) {
+    if (r.set !== set || !before.has(r.problem)) continue;
+    const now = solved(r.entail.status);
+    if (now && !before.get(r.problem)) gained.push(`${r.problem} (${r.entail.ms} ms)`);
+    if (!now && before.get(r.problem)) lost.push(r.problem);
+  }
+  return [
+    `  against ${baselineFile}: gained ${gained.length}${gained.length ? ': ' + gained.join(', ') : ''}`,
+    `  lost ${lost.length}${lost.length ? ': ' + lost.join(', ') : ''}`,
+  ];
+}
+
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
-  const rows: Array<{ set: string; problem: string; expected: string; entail: Outcome; e?: Outcome }> = [];
+  const rows: Row[] = [];
   const tasks: Array<() => Promise<void>> = [];
   for (const set of o.sets) {
     const dir = join(SHARED_CORPORA, 'tptp', set);
     if (!existsSync(dir)) throw new Error(`no such set ${dir}`);
-    const files = sample(
-      readdirSync(dir)
-        .filter((f) => f.endsWith('.p'))
-        .sort(),
-      o.limit,
-    );
+    let all = readdirSync(dir)
+      .filter((f) => f.endsWith('.p'))
+      .sort();
+    if (o.klass) all = await ofClass(dir, all, o.klass);
+    const files = sample(all, o.limit);
     for (const f of files) {
       const path = join(dir, f);
       const expected = /% Status\s*:\s*(\w+)/.exec(readFileSync(path, 'utf8').slice(0, 20000))?.[1] ?? 'Unknown';
@@ -192,6 +233,7 @@ async function main(): Promise<void> {
     // The child is killed 3 s after the limit; an answer in that grace is counted above but said here.
     const late = ns.filter((r) => r.entail.ms > o.timeout * 1000).length;
     if (late > 0) lines.push(`  ${late} Entail answers came after the ${o.timeout} s limit (process start and exit included)`);
+    if (o.baseline) lines.push(...gainedLost(rows, o.baseline, set));
   }
   process.stdout.write(lines.join('\n') + '\n');
   if (o.json) writeFileSync(o.json, JSON.stringify(rows, null, 1));

@@ -6,6 +6,9 @@
 import type { ClausifiedLike, Strategy } from './saturate.js';
 import { DEFAULT_STRATEGY } from './saturate.js';
 import { sineSubset } from './preprocess/sine.js';
+import { problemClass } from './heuristics/classify.js';
+import type { ProblemClass } from './heuristics/classify.js';
+export { LARGE_PROBLEM } from './heuristics/classify.js';
 
 // After E's SelectUnlessUniqMax (it or its P variant won 9 of the 51 SET problems we missed, under E --auto-schedule)
 // with simultaneous superposition (--simul-paramod) and KBO weights by inverse frequency rank. Measured at 2 s on
@@ -53,6 +56,11 @@ const TFO: Strategy = { ...UNIQMAX, name: 'tfo', relWeights: [10, 10, 1], litCmp
 // SET595+3, SET606+3, SET610+3 and SET612+3 (0.01-0.25 s), which E solves and no other strategy here solved
 // alone within 5 s.
 const TFOMAX: Strategy = { ...TFO, name: 'tfomax', litCmp: 'tfo-eqmax' };
+// After E's G_E___107_C36_F1_PI_AE_Q4 family, which its auto mode picks for the equational COM problems of
+// CASC-J11: SelectMaxLComplexAvoidPosPred, input clauses first, and a strong pull to the conjecture (C18's
+// [10, 10, 1]). Alone at 3 s it solves 7 of the 8 COM problems E solves and no other strategy here does
+// (COM137+1 in 0.09 s). Complete.
+const MAXL: Strategy = { ...DEFAULT_STRATEGY, name: 'maxl', selection: 'maxlcomplex', preferInitial: true, relWeights: [10, 10, 1] };
 const SINE: Strategy = { ...DEFAULT_STRATEGY, name: 'sine', sine: 2 };
 const SOS: Strategy = { name: 'sos', selection: 'none', ratio: 5, sos: true, goalFactor: 1, relWeight: true };
 
@@ -71,6 +79,7 @@ export const PORTFOLIO: readonly Strategy[] = [
   SOS,
   TFO,
   TFOMAX,
+  MAXL,
 ];
 
 export function strategyByName(name: string): Strategy | undefined {
@@ -82,9 +91,6 @@ export interface ScheduleEntry {
   readonly strategy: Strategy;
   readonly share: number;
 }
-
-/** Input clause count above which a problem with a conjecture counts as large: SInE runs first. */
-export const LARGE_PROBLEM = 400;
 
 /**
  * Problems with at most LARGE_PROBLEM input clauses. Chosen from per-strategy solve times on SET (464 problems,
@@ -132,13 +138,34 @@ const LARGE: readonly ScheduleEntry[] = [
 ];
 
 /**
+ * Small problems whose literals are more than 30 % equations (heuristics/classify.ts). Chosen on CASC-J11's 78
+ * such problems from per-strategy solve times at 3 s (bench/data/casc-j11-3s, `npx tsx bench/schedule.ts --class
+ * equational`): 41 in the model, against about 30 for the SET-tuned schedule these problems had before. maxl is
+ * the strongest entry (33 alone, 9 that no other entry solves); levels10 first because its solves here come within
+ * a quarter second. SET has 45 problems of this class and SYN-FOF 8; neither was used to choose it.
+ */
+const EQUATIONAL: readonly ScheduleEntry[] = [
+  { strategy: LEVELS10, share: 0.05 },
+  { strategy: MAXL, share: 0.25 },
+  { strategy: UNIQMAX, share: 0.3 },
+  { strategy: DEFAULT_STRATEGY, share: 0.2 },
+  { strategy: GOAL1, share: 0.2 },
+];
+
+/** The schedule of each problem class (heuristics/classify.ts). */
+const SCHEDULES: Readonly<Record<ProblemClass, readonly ScheduleEntry[]>> = {
+  large: LARGE,
+  equational: EQUATIONAL,
+  small: SMALL,
+};
+
+/**
  * The schedule for this input. A SInE entry that would keep every clause is its base strategy again, and a
  * set-of-support entry has nothing to start from without a conjecture, so such entries are left out (their
  * shares go to the others).
  */
 export function scheduleFor(input: ClausifiedLike): readonly ScheduleEntry[] {
-  const large = input.hasConjecture && input.clauses.length > LARGE_PROBLEM;
-  return (large ? LARGE : SMALL).filter(
+  return SCHEDULES[problemClass(input)].filter(
     (e) =>
       // set of support starts from the negated conjecture: without one it has nothing to do
       (!e.strategy.sos || input.hasConjecture) && (!e.strategy.sine || sineSubset(input, e.strategy.sine) !== undefined),

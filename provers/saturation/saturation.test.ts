@@ -841,3 +841,25 @@ test('scheduleFor: small problems start complete; large ones start with SInE unl
   );
   assert.ok(!scheduleFor(tptpInput(noise.slice(0, 20))).some((e) => e.strategy.sos));
 });
+
+test('scheduleFor: a small equational problem gets its own complete schedule, led by levels10 and maxl', () => {
+  const eq = tptpInput(['fof(a, axiom, ![X]: f(f(X)) = X).', 'fof(b, axiom, ![X]: g(X) = f(X)).', 'fof(c, conjecture, g(g(a)) = a).']);
+  const sched = scheduleFor(eq);
+  assert.deepEqual(
+    sched.slice(0, 2).map((e) => e.strategy.name),
+    ['levels10', 'maxl'],
+  );
+  assert.notDeepEqual(
+    sched.map((e) => e.strategy.name),
+    scheduleFor(tptpInput(RELEVANT)).map((e) => e.strategy.name),
+    'not the small schedule',
+  );
+  assert.ok(Math.abs(sched.reduce((a, e) => a + e.share, 0) - 1) < 1e-9, 'shares add up to the whole limit');
+  for (const e of sched) {
+    assert.ok(PORTFOLIO.includes(e.strategy), `${e.strategy.name} is a named strategy`);
+    assert.ok(!e.strategy.sos && !e.strategy.sine && e.strategy.litCmp !== 'tfo-eqmax', `${e.strategy.name} is complete`);
+  }
+  const r = saturate(eq, { strategy: PORTFOLIO.find((s) => s.name === 'maxl') });
+  assert.equal(r.status, 'Theorem');
+  assert.ok(r.proof && checkProof(r.proof).ok, 'the maxl proof passes the checker');
+});

@@ -1,0 +1,212 @@
+/**
+ * Schedule search over measured per-strategy solve times. NOT part of the tests.
+ *
+ *   npx tsx bench/schedule.ts --budget 9.3 [--class small] [--keep uniqmax,tfo] [--current] bench/data/casc-j11-3s/*.txt
+ *
+ * Each input file is the `--list` output of bench/strategy.ts for one strategy (the file name, less `.txt`, is the
+ * strategy's name; the first line is the summary). The model: an entry with a slice of s seconds solves every
+ * problem its strategy solved alone within s; a schedule solves the union. Slices beyond the measured limit buy
+ * nothing in the model, so it never credits a strategy with what it was not seen to do. The search is greedy
+ * (the entry and slice that add the most problems per second), then a local search that moves 0.05 s between
+ * entries while the count does not fall, preferring schedules whose solves come early (a lower median time).
+ * `--class` keeps only the problems of one class of provers/saturation/heuristics/classify.ts. `--table` prints, as
+ * markdown, how many problems of each class every strategy solved alone and how many only it solved.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { SHARED_CORPORA } from '../testing/corpora.js';
+import { loadProblem } from '../provers/load/index.js';
+import { clausify } from '../provers/logic/cnf.js';
+import { isDisprovedStatus, isProvedStatus, isSzsStatus } from '../provers/logic/szs.js';
+import { problemClass } from '../provers/saturation/heuristics/classify.js';
+
+type Times = ReadonlyMap<string, number>; // problem → seconds, solved ones only
+
+function readTimes(file: string): Times {
+  const out = new Map<string, number>();
+  for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
+    const [problem, status, ms] = line.trim().split(/\s+/);
+    if (!problem || !status || !ms) continue;
+    if (isSzsStatus(status) && (isProvedStatus(status) || isDisprovedStatus(status))) out.set(problem, Number(ms) / 1000);
+  }
+  return out;
+}
+
+interface Entry {
+  name: string;
+  slice: number;
+}
+
+function solvedBy(schedule: readonly Entry[], data: ReadonlyMap<string, Times>, problems: ReadonlySet<string>): Map<string, number> {
+  // problem → the time at which the schedule solves it (sum of earlier slices + its own time)
+  const at = new Map<string, number>();
+  let start = 0;
+  for (const e of schedule) {
+    for (const [p, t] of data.get(e.name)!) if (problems.has(p) && t <= e.slice && !at.has(p)) at.set(p, start + t);
+    start += e.slice;
+  }
+  return at;
+}
+
+function score(schedule: readonly Entry[], data: ReadonlyMap<string, Times>, problems: ReadonlySet<string>): number {
+  const at = solvedBy(schedule, data, problems);
+  let sum = 0;
+  for (const t of at.values()) sum += t;
+  // count first; among equal counts, earlier solves (the sum of solve times, scaled below one problem)
+  return at.size - sum / (1e4 * (at.size + 1));
+}
+
+function greedy(
+  names: readonly string[],
+  data: ReadonlyMap<string, Times>,
+  problems: ReadonlySet<string>,
+  budget: number,
+  keep: readonly string[],
+): Entry[] {
+  const slices = new Map<string, number>(names.map((n) => [n, 0]));
+  for (const k of keep) slices.set(k, 0.05);
+  let used = [...slices.values()].reduce((a, b) => a + b, 0);
+  const build = (): Entry[] => names.filter((n) => slices.get(n)! > 0).map((n) => ({ name: n, slice: slices.get(n)! }));
+  for (;;) {
+    const base = score(build(), data, problems);
+    let best: { name: string; slice: number; gain: number } | undefined;
+    for (const n of names)
+      for (const t of [...data.get(n)!.values()]) {
+        const cur = slices.get(n)!;
+        const next = Math.ceil((t + 0.005) * 20) / 20;
+        if (next <= cur || used - cur + next > budget) continue;
+        slices.set(n, next);
+        const gain = (score(build(), data, problems) - base) / (next - cur);
+        slices.set(n, cur);
+        if (gain > 0 && (!best || gain > best.gain)) best = { name: n, slice: next, gain };
+      }
+    if (!best) break;
+    used += best.slice - slices.get(best.name)!;
+    slices.set(best.name, best.slice);
+  }
+  // What is left of the budget goes to the entries in proportion, so no time is idle.
+  const sched = build();
+  const total = sched.reduce((a, e) => a + e.slice, 0);
+  return sched.map((e) => ({ name: e.name, slice: (e.slice * budget) / total }));
+}
+
+function localSearch(sched: Entry[], data: ReadonlyMap<string, Times>, problems: ReadonlySet<string>): Entry[] {
+  let cur = sched.map((e) => ({ ...e }));
+  let best = score(cur, data, problems);
+  for (let improved = true; improved;) {
+    improved = false;
+    for (let i = 0; i < cur.length; i++)
+      for (let j = 0; j < cur.length; j++) {
+        if (i === j) continue;
+        // move time from j to i, or swap their order
+        const moved = cur.map((e) => ({ ...e }));
+        moved[i]!.slice += 0.05;
+        moved[j]!.slice -= 0.05;
+        if (moved[j]!.slice >= 0.05) {
+          const s = score(moved, data, problems);
+          if (s > best + 1e-12) {
+            cur = moved;
+            best = s;
+            improved = true;
+          }
+        }
+        const swapped = cur.map((e) => ({ ...e }));
+        [swapped[i], swapped[j]] = [swapped[j]!, swapped[i]!];
+        const s2 = score(swapped, data, problems);
+        if (s2 > best + 1e-12) {
+          cur = swapped;
+          best = s2;
+          improved = true;
+        }
+      }
+  }
+  return cur;
+}
+
+async function classes(set: string, problems: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const p of problems) {
+    const loaded = await loadProblem(join(SHARED_CORPORA, 'tptp', set, p));
+    const c = loaded.ok ? clausify(loaded.value, { deadline: Date.now() + 20_000 }) : undefined;
+    out.set(p, c?.ok ? problemClass(c.value) : 'error');
+  }
+  return out;
+}
+
+function show(label: string, sched: readonly Entry[], data: ReadonlyMap<string, Times>, problems: ReadonlySet<string>): void {
+  const at = solvedBy(sched, data, problems);
+  const times = [...at.values()].sort((a, b) => a - b);
+  const median = times.length ? times[Math.floor((times.length - 1) / 2)]! : 0;
+  console.log(`${label}: ${at.size} of ${problems.size} solved in the model, median ${(median * 1000).toFixed(0)} ms`);
+  const total = sched.reduce((a, e) => a + e.slice, 0);
+  for (const e of sched) {
+    const without = solvedBy(
+      sched.filter((x) => x !== e),
+      data,
+      problems,
+    ).size;
+    console.log(
+      `  ${e.name.padEnd(16)} ${e.slice.toFixed(2)} s  share ${(e.slice / total).toFixed(3)}  alone ${[...data.get(e.name)!.keys()].filter((p) => problems.has(p)).length}  only-here ${at.size - without}`,
+    );
+  }
+}
+
+function printTable(data: ReadonlyMap<string, Times>, klass: ReadonlyMap<string, string>): void {
+  const names = [...new Set(klass.values())].sort();
+  const size = (c: string): number => [...klass.values()].filter((k) => k === c).length;
+  console.log(`| strategy | ${names.map((c) => `${c} (${size(c)})`).join(' | ')} | all (${klass.size}) | only this one |`);
+  console.log(`|---|${names.map(() => '---|').join('')}---|---|`);
+  for (const [name, times] of data) {
+    const mine = [...times.keys()];
+    const only = mine.filter((p) => ![...data].some(([other, t]) => other !== name && t.has(p))).length;
+    const per = names.map((c) => mine.filter((p) => klass.get(p) === c).length);
+    console.log(`| ${name} | ${per.join(' | ')} | ${mine.length} | ${only} |`);
+  }
+  const union = new Set([...data.values()].flatMap((t) => [...t.keys()]));
+  console.log(`| any | ${names.map((c) => [...union].filter((p) => klass.get(p) === c).length).join(' | ')} | ${union.size} | |`);
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  let budget = 9.3;
+  let cls: string | undefined;
+  let set = 'CASC-J11-FOF';
+  let keep: string[] = [];
+  let current: string | undefined;
+  let table = false;
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--budget') budget = Number(argv[++i]);
+    else if (a === '--class') cls = argv[++i];
+    else if (a === '--set') set = argv[++i]!;
+    else if (a === '--keep') keep = argv[++i]!.split(',');
+    else if (a === '--current') current = argv[++i];
+    else if (a === '--table') table = true;
+    else files.push(a);
+  }
+  const data = new Map<string, Times>(files.map((f) => [basename(f).replace(/\.txt$/, ''), readTimes(f)]));
+  const all = readdirSync(join(SHARED_CORPORA, 'tptp', set)).filter((f) => f.endsWith('.p'));
+  const klass = await classes(set, all);
+  const counts = new Map<string, number>();
+  for (const c of klass.values()) counts.set(c, (counts.get(c) ?? 0) + 1);
+  console.log(`classes in ${set}: ${[...counts].map(([c, n]) => `${c} ${n}`).join(', ')}`);
+  if (table) return printTable(data, klass);
+  const problems = new Set(all.filter((p) => !cls || klass.get(p) === cls));
+  const names = [...data.keys()];
+  if (current) {
+    // name:share,name:share — the schedule in use, for comparison
+    const cur = current.split(',').map((x) => {
+      const [name, share] = x.split(':');
+      return { name: name!, slice: Number(share) * budget };
+    });
+    show('current', cur, data, problems);
+  }
+  const sched = localSearch(greedy(names, data, problems, budget, keep), data, problems);
+  show('searched', sched, data, problems);
+  const union = new Set<string>();
+  for (const t of data.values()) for (const p of t.keys()) if (problems.has(p)) union.add(p);
+  console.log(`union of all strategies: ${union.size}`);
+}
+
+void main();
