@@ -13,11 +13,10 @@ import type { Strategy } from './saturate.js';
 import { PORTFOLIO, scheduleFor, LARGE_PROBLEM } from './portfolio.js';
 import { MultiQueue } from './heuristics/queue.js';
 import { SClause, PASSIVE, DEAD } from './sclause.js';
-import { clausesInput } from './testutil.js';
+import { clausesInput, tptpInput } from './testutil.js';
 import { proofToTptp } from './tstp.js';
 import { checkProof } from '../check/index.js';
 import { clausify } from '../logic/cnf.js';
-import type { Clausified } from '../logic/cnf.js';
 import { parseProblem } from '../logic/syntax/index.js';
 import { contradicts } from '../logic/szs.js';
 import type { SzsStatus } from '../logic/szs.js';
@@ -784,13 +783,6 @@ test('SET subset under every portfolio strategy: no wrong answers and every proo
 });
 
 /** TPTP lines, parsed and clausified (for the SInE and schedule tests). */
-function tptpInput(lines: readonly string[]): Clausified {
-  const p = parseProblem(lines.join('\n'), { dialect: 'tptp', file: 'input.p' });
-  assert.ok(p.ok);
-  const cl = clausify(p.value);
-  assert.ok(cl.ok);
-  return cl.value;
-}
 /** A conjecture and the two axioms that prove it. */
 const RELEVANT = ['fof(a1, axiom, q(a)).', 'fof(a2, axiom, ![X]: (q(X) => p(X))).', 'fof(c, conjecture, p(a)).'];
 

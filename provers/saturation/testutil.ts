@@ -13,6 +13,18 @@ import { setPrecedence } from './heuristics/precedence.js';
 import type { SClause } from './sclause.js';
 import { ProofState } from './state.js';
 import { inputClause, reoriented } from './derive.js';
+import { parseProblem } from '../logic/syntax/index.js';
+import { clausify } from '../logic/cnf.js';
+import type { Clausified } from '../logic/cnf.js';
+
+/** TPTP lines, parsed and clausified. */
+export function tptpInput(lines: readonly string[]): Clausified {
+  const p = parseProblem(lines.join('\n'), { dialect: 'tptp', file: 'input.p' });
+  if (!p.ok) throw new Error(p.error.message);
+  const cl = clausify(p.value);
+  if (!cl.ok) throw new Error(cl.error.message);
+  return cl.value;
+}
 
 export function parseTerm(s: string): Term {
   let i = 0;

@@ -1,17 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseProblem } from '../../logic/syntax/index.js';
-import { clausify } from '../../logic/cnf.js';
-import type { Clausified } from '../../logic/cnf.js';
+import { tptpInput as input } from '../testutil.js';
 import { classOf, problemClass, problemFeatures, EQUATIONAL_SHARE, LARGE_PROBLEM } from './classify.js';
-
-function input(lines: readonly string[]): Clausified {
-  const p = parseProblem(lines.join('\n'), { dialect: 'tptp', file: 'input.p' });
-  assert.ok(p.ok);
-  const cl = clausify(p.value);
-  assert.ok(cl.ok);
-  return cl.value;
-}
 
 test('problemFeatures counts Horn-ness, the equality share and the unit share over the input clauses', () => {
   const f = problemFeatures(input(['cnf(a, axiom, f(X) = X).', 'cnf(b, axiom, p(X) | q(X)).', 'cnf(c, negated_conjecture, ~p(a)).']));
