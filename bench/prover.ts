@@ -20,9 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { SHARED_CORPORA } from '../testing/corpora.js';
 import { contradicts, isDisprovedStatus, isProvedStatus, isSzsStatus } from '../provers/logic/szs.js';
 import type { SzsStatus } from '../provers/logic/szs.js';
-import { loadProblem } from '../provers/load/index.js';
-import { clausify } from '../provers/logic/cnf.js';
-import { problemClass } from '../provers/saturation/heuristics/classify.js';
+import { problemClassOf } from './classes.js';
 
 interface Opts {
   timeout: number;
@@ -148,21 +146,15 @@ function sample<T>(xs: T[], n: number): T[] {
 /** The problems of one schedule class (clausified here, in the parent, once). */
 async function ofClass(dir: string, files: string[], klass: string): Promise<string[]> {
   const out: string[] = [];
-  for (const f of files) {
-    const p = await loadProblem(join(dir, f));
-    const c = p.ok ? clausify(p.value, { deadline: Date.now() + 20_000 }) : undefined;
-    if (c?.ok && problemClass(c.value) === klass) out.push(f);
-  }
+  for (const f of files) if ((await problemClassOf(join(dir, f))) === klass) out.push(f);
   return out;
 }
 
 type Row = { set: string; problem: string; expected: string; entail: Outcome; e?: Outcome };
 
-/** Problems solved now and not in the baseline run (gained), and the other way round (lost), per set. */
-function gainedLost(rows: readonly Row[], baselineFile: string, set: string): string[] {
-  const before = new Map(
-    (JSON.parse(readFileSync(baselineFile, 'utf8')) as Row[]).filter((r) => r.set === set).map((r) => [r.problem, solved(r.entail.status)]),
-  );
+/** Problems solved now and not in the baseline run (gained), and the other way round (lost), in one set. */
+function gainedLost(rows: readonly Row[], baseline: readonly Row[], baselineFile: string, set: string): string[] {
+  const before = new Map(baseline.filter((r) => r.set === set).map((r) => [r.problem, solved(r.entail.status)]));
   const gained: string[] = [];
   const lost: string[] = [];
   for (const r of rows) {
@@ -213,6 +205,7 @@ async function main(): Promise<void> {
       if (process.stderr.isTTY) process.stderr.write(`\r${done}/${tasks.length}`);
     }
   };
+  const baseline = o.baseline ? (JSON.parse(readFileSync(o.baseline, 'utf8')) as Row[]) : undefined;
   const t0 = Date.now();
   await Promise.all(Array.from({ length: o.jobs }, worker));
   if (process.stderr.isTTY) process.stderr.write('\n');
@@ -233,7 +226,7 @@ async function main(): Promise<void> {
     // The child is killed 3 s after the limit; an answer in that grace is counted above but said here.
     const late = ns.filter((r) => r.entail.ms > o.timeout * 1000).length;
     if (late > 0) lines.push(`  ${late} Entail answers came after the ${o.timeout} s limit (process start and exit included)`);
-    if (o.baseline) lines.push(...gainedLost(rows, o.baseline, set));
+    if (o.baseline && baseline) lines.push(...gainedLost(rows, baseline, o.baseline, set));
   }
   process.stdout.write(lines.join('\n') + '\n');
   if (o.json) writeFileSync(o.json, JSON.stringify(rows, null, 1));

@@ -15,10 +15,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { SHARED_CORPORA } from '../testing/corpora.js';
-import { loadProblem } from '../provers/load/index.js';
-import { clausify } from '../provers/logic/cnf.js';
 import { isDisprovedStatus, isProvedStatus, isSzsStatus } from '../provers/logic/szs.js';
-import { problemClass } from '../provers/saturation/heuristics/classify.js';
+import { problemClassOf } from './classes.js';
 
 type Times = ReadonlyMap<string, number>; // problem → seconds, solved ones only
 
@@ -125,18 +123,14 @@ function localSearch(sched: Entry[], data: ReadonlyMap<string, Times>, problems:
 
 async function classes(set: string, problems: readonly string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for (const p of problems) {
-    const loaded = await loadProblem(join(SHARED_CORPORA, 'tptp', set, p));
-    const c = loaded.ok ? clausify(loaded.value, { deadline: Date.now() + 20_000 }) : undefined;
-    out.set(p, c?.ok ? problemClass(c.value) : 'error');
-  }
+  for (const p of problems) out.set(p, (await problemClassOf(join(SHARED_CORPORA, 'tptp', set, p))) ?? 'error');
   return out;
 }
 
 function show(label: string, sched: readonly Entry[], data: ReadonlyMap<string, Times>, problems: ReadonlySet<string>): void {
   const at = solvedBy(sched, data, problems);
   const times = [...at.values()].sort((a, b) => a - b);
-  const median = times.length ? times[Math.floor((times.length - 1) / 2)]! : 0;
+  const median = times.length ? times[Math.floor(times.length / 2)]! : 0; // as bench/prover.ts
   console.log(`${label}: ${at.size} of ${problems.size} solved in the model, median ${(median * 1000).toFixed(0)} ms`);
   const total = sched.reduce((a, e) => a + e.slice, 0);
   for (const e of sched) {
