@@ -51,6 +51,10 @@ export class TermBank {
   private argTop = 0;
   count = 0;
 
+  /**
+   * Open addressing, two ints per slot: the term id (-1 = empty) and its hash, so a probe compares hashes inside
+   * the table and reads a term's arrays only on a likely hit, and growing never hashes a term again.
+   */
   private table: Int32Array;
   private tableMask: number;
 
@@ -68,7 +72,7 @@ export class TermBank {
     this.depth = new Int32Array(n);
     this.bool = new Uint8Array(n);
     this.args = new Int32Array(4096);
-    this.table = new Int32Array(4096).fill(-1);
+    this.table = new Int32Array(2 * 4096).fill(-1);
     this.tableMask = 4095;
     this.TRUE = this.app(this.sym('$$true', 0, PRED), []);
     // '=' is only used to key literals in the subsumption index (a boolean-sorted pseudo atom).
@@ -165,12 +169,13 @@ export class TermBank {
 
   /** Hash-consed application `f(a[off..off+n))`. */
   appN(f: number, a: ArrayLike<number>, off: number, n: number): number {
-    const h = this.hashOf(f, a, off, n);
+    const h = this.hashOf(f, a, off, n) | 0;
+    const table = this.table;
     let i = h & this.tableMask;
     for (;;) {
-      const t = this.table[i]!;
+      const t = table[2 * i]!;
       if (t < 0) break;
-      if (this.head[t] === f) {
+      if (table[2 * i + 1] === h && this.head[t] === f) {
         const s = this.argStart[t]!;
         let same = true;
         for (let k = 0; k < n; k++)
@@ -202,7 +207,8 @@ export class TermBank {
     this.vbound[id] = vb;
     this.depth[id] = d + 1;
     this.bool[id] = this.symKind[f] === PRED ? 1 : 0;
-    this.table[i] = id;
+    table[2 * i] = id;
+    table[2 * i + 1] = h;
     if (this.count * 2 > this.tableMask) this.rehash();
     return id;
   }
@@ -212,16 +218,21 @@ export class TermBank {
   }
 
   private rehash(): void {
+    const old = this.table;
     const size = (this.tableMask + 1) * 2;
-    this.table = new Int32Array(size).fill(-1);
-    this.tableMask = size - 1;
-    for (let t = 0; t < this.count; t++) {
-      if (this.head[t]! < 0) continue;
-      const h = this.hashOf(this.head[t]!, this.args, this.argStart[t]!, this.symArity[this.head[t]!]!);
-      let i = h & this.tableMask;
-      while (this.table[i]! >= 0) i = (i + 1) & this.tableMask;
-      this.table[i] = t;
+    const table = new Int32Array(2 * size).fill(-1);
+    const mask = size - 1;
+    for (let j = 0; j < old.length; j += 2) {
+      const t = old[j]!;
+      if (t < 0) continue;
+      const h = old[j + 1]!;
+      let i = h & mask;
+      while (table[2 * i]! >= 0) i = (i + 1) & mask;
+      table[2 * i] = t;
+      table[2 * i + 1] = h;
     }
+    this.table = table;
+    this.tableMask = mask;
   }
 
   /** Does `sub` occur in `t`? Iterative. */
@@ -452,6 +463,8 @@ export class Subst {
   // scratch stacks
   private st: Int32Array = new Int32Array(256);
   private rs: Int32Array = new Int32Array(256);
+  /** match's pair stack: match runs to completion without callbacks, so one buffer serves every call. */
+  private ms: Int32Array = new Int32Array(256);
   derefT = 0;
   derefS = 0;
 
@@ -673,10 +686,13 @@ export class Subst {
   match(p: number, t: number): boolean {
     const b = this.bank;
     const mark = this.mLen;
-    const stack: number[] = [p, t];
-    while (stack.length > 0) {
-      const y = stack.pop()!;
-      const x = stack.pop()!;
+    let stack = this.ms;
+    stack[0] = p;
+    stack[1] = t;
+    let sp = 2;
+    while (sp > 0) {
+      const y = stack[--sp]!;
+      const x = stack[--sp]!;
       const hx = b.head[x]!;
       if (hx < 0) {
         const v = -hx - 1;
@@ -713,7 +729,15 @@ export class Subst {
       const n = b.symArity[hx]!;
       const ax = b.argStart[x]!;
       const ay = b.argStart[y]!;
-      for (let k = 0; k < n; k++) stack.push(b.args[ax + k]!, b.args[ay + k]!);
+      if (sp + 2 * n > stack.length) {
+        const g = new Int32Array(Math.max(2 * stack.length, sp + 2 * n));
+        g.set(stack);
+        this.ms = stack = g;
+      }
+      for (let k = 0; k < n; k++) {
+        stack[sp++] = b.args[ax + k]!;
+        stack[sp++] = b.args[ay + k]!;
+      }
     }
     return true;
   }

@@ -8,13 +8,13 @@ import type { InputClause } from '../logic/cnf.js';
 import type { Rule } from '../logic/proof.js';
 import { PRED, MAX_VARS } from './bank.js';
 import { SClause, mkLit, cleanLits, litsWeight, litsVarBound } from './sclause.js';
-import type { SLit } from './sclause.js';
+import type { SLit, VarImages } from './sclause.js';
 import type { ProofState } from './state.js';
 
 /** A rewrite step used by a demodulation: the unit equation and its matcher (over the unit's variables). */
 export interface Rewrite {
   readonly c: SClause;
-  readonly sub: Int32Array;
+  readonly sub: VarImages;
 }
 
 export function newClause(
@@ -22,7 +22,7 @@ export function newClause(
   lits: readonly SLit[],
   rule: Rule | 'input',
   parents: readonly SClause[],
-  substs: readonly (Int32Array | null)[],
+  substs: readonly (VarImages | null)[],
   goal: boolean,
   input?: { stepId: string; varNames: readonly string[] },
 ): SClause {
@@ -77,24 +77,24 @@ export function reoriented(st: ProofState, c: SClause): SClause {
 }
 
 /** Identity substitution array for a clause (a step that keeps the parent's variables). */
-export function identitySubst(st: ProofState, c: SClause): Int32Array {
-  const a = new Int32Array(c.nv);
+export function identitySubst(st: ProofState, c: SClause): VarImages {
+  const a = new Array<number>(c.nv).fill(0);
   for (let v = 0; v < c.nv; v++) a[v] = st.bank.mkVar(v);
   return a;
 }
 
 /** c's variables under the current unifier in `scope` (renamed into the conclusion's variables). */
-export function parentSubst(st: ProofState, c: SClause, scope: number): Int32Array {
-  const a = new Int32Array(c.nv);
+export function parentSubst(st: ProofState, c: SClause, scope: number): VarImages {
+  const a = new Array<number>(c.nv).fill(0);
   for (let v = 0; v < c.nv; v++) a[v] = st.sub.inst(st.bank.mkVar(v), scope);
   return a;
 }
 
 /** The current matcher's bindings of c's variables (unbound ones map to themselves). */
-export function matcherSubst(st: ProofState, c: SClause): Int32Array {
+export function matcherSubst(st: ProofState, c: SClause): VarImages {
   const b = st.bank;
   const mB = st.sub.mB;
-  const a = new Int32Array(c.nv);
+  const a = new Array<number>(c.nv).fill(0);
   for (let v = 0; v < c.nv; v++) {
     const m = mB[v]!;
     a[v] = m < 0 ? b.mkVar(v) : m;
@@ -166,7 +166,7 @@ export function cleaned(st: ProofState, c: SClause): SClause | null {
 /** The clause c rewritten to `lits` by `rewrites`, as one demodulation step; null for a tautology. */
 export function demodulationStep(st: ProofState, c: SClause, lits: SLit[], rewrites: readonly Rewrite[]): SClause | null {
   const parents: SClause[] = [c];
-  const substs: Int32Array[] = [identitySubst(st, c)];
+  const substs: VarImages[] = [identitySubst(st, c)];
   let goal = c.goal;
   for (const rw of rewrites) {
     parents.push(rw.c);

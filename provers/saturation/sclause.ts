@@ -10,6 +10,12 @@ import type { TermBank } from './bank.js';
 import type { TermOrdering } from './order.js';
 import { GT, LT, EQ } from './order.js';
 
+/**
+ * A parent's variables' images (index = parent variable), as bank terms over the conclusion's variables. A plain
+ * array: one is kept per parent of every generated clause, and a small typed array costs several times as much heap.
+ */
+export type VarImages = readonly number[];
+
 export interface SLit {
   readonly pos: boolean;
   /** Left side (the greater one when `oriented`). */
@@ -44,7 +50,7 @@ export class SClause {
     readonly rule: Rule | 'input',
     readonly parents: readonly SClause[],
     /** Per parent: its variables' images (index = parent variable), as bank terms over this clause's variables. */
-    readonly substs: readonly (Int32Array | null)[],
+    readonly substs: readonly (VarImages | null)[],
     /** Derived (transitively) from the negated conjecture. */
     readonly goal: boolean,
     /** For input clauses: the id of the Clausified step and the original variable names by index. */

@@ -101,7 +101,7 @@ function unfoldIn(st: ProofState, c: SClause, d: SClause, f: number, lhs: number
     const mark = s.mLen;
     s.match(lhs, t);
     const r = s.instMatch(rhs);
-    const sub = new Int32Array(d.nv);
+    const sub = new Array<number>(d.nv).fill(0);
     for (let v = 0; v < d.nv; v++) {
       const m = s.mB[v]!;
       sub[v] = m < 0 ? b.mkVar(v) : m;

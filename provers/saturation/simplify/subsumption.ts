@@ -4,7 +4,7 @@
  * the literal-key indexes of the state: one key per clause (its heaviest literal) for forward subsumption,
  * every literal for subsumption resolution and backward subsumption.
  */
-import type { SClause } from '../sclause.js';
+import type { SClause, VarImages } from '../sclause.js';
 import { matcherSubst, identitySubst, newClause } from '../derive.js';
 import { litKey, heaviestLit } from '../state.js';
 import type { ProofState } from '../state.js';
@@ -88,7 +88,7 @@ export function subsumptionResolvent(st: ProofState, d: SClause): SClause {
     const x = d.lits[i]!;
     const idx = x.pos ? st.litAllNeg : st.litAllPos;
     let hit: SClause | null = null;
-    let hitSub: Int32Array | null = null;
+    let hitSub: VarImages | null = null;
     const stamp = st.freshStamp();
     for (let sw = 0; sw < (x.r === st.bank.TRUE ? 1 : 2) && !hit; sw++) {
       idx.retrieve(litKey(st.bank, x, sw === 1), 'general', (e) => {
