@@ -57,6 +57,8 @@ export class TermBank {
    */
   private table: Int32Array;
   private tableMask: number;
+  /** replaceAtPath's argument buffer (appN copies what it keeps, so one buffer serves every call). */
+  private pathBuf = new Int32Array(16);
 
   readonly TRUE: number;
   readonly EQ_SYM: number;
@@ -366,12 +368,12 @@ export class TermBank {
       t = this.args[this.argStart[t]! + k]!;
     }
     let cur = r;
-    const buf: number[] = [];
     for (let i = nodes.length - 1; i >= 0; i--) {
       const p = nodes[i]!;
       const n = this.symArity[this.head[p]!]!;
       const s = this.argStart[p]!;
-      buf.length = n;
+      if (n > this.pathBuf.length) this.pathBuf = new Int32Array(2 * n);
+      const buf = this.pathBuf;
       for (let k = 0; k < n; k++) buf[k] = this.args[s + k]!;
       buf[path[i]!] = cur;
       cur = this.appN(this.head[p]!, buf, 0, n);

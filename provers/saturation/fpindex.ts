@@ -35,7 +35,8 @@ const N = -3; // position does not exist
 const POSITIONS: readonly (readonly number[])[] = [[], [0], [1], [2], [0, 0], [0, 1], [1, 0], [1, 1]];
 
 export function fingerprint(b: TermBank, t: number, out: number[]): void {
-  out.length = POSITIONS.length;
+  // Assigning an array's length is a runtime call even when it does not change.
+  if (out.length !== POSITIONS.length) out.length = POSITIONS.length;
   for (let i = 0; i < POSITIONS.length; i++) {
     const path = POSITIONS[i]!;
     let x = t;
@@ -140,7 +141,7 @@ export class FingerprintIndex<E extends IndexEntry> implements TermIndex<E> {
         }
         leaf[w++] = e;
       }
-      leaf.length = w;
+      if (w !== leaf.length) leaf.length = w;
       if (f === null) {
         for (let i = 0; i < w; i++) out!.push(leaf[i]!);
         return;

@@ -77,7 +77,7 @@ export function rewriteTop(st: ProofState, t: number, guard: number, rewrites: R
   const ord = st.ord;
   // rewriteTop never runs inside itself, so the state's one candidate buffer is free here.
   const cands = st.demodCandidates;
-  cands.length = 0;
+  // left empty by every return below; assigning a length is a runtime call even when it does not change
   st.demod.collect(t, 'general', cands);
   for (let k = 0; k < cands.length; k++) {
     const e = cands[k]!;
