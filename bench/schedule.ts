@@ -11,24 +11,33 @@
  * entries while the count does not fall, preferring schedules whose solves come early (a lower median time).
  * `--class` keeps only the problems of one class of provers/saturation/heuristics/classify.ts. `--table` prints, as
  * markdown, how many problems of each class every strategy solved alone and how many only it solved.
+ *
+ * Several sets are searched jointly by naming each before its files:
+ *   --set CASC-J11-FOF bench/data/casc-j11-3s/*.txt --set SET bench/data/set-3s/*.txt [--weight SET=2]
+ * A problem then counts with its set's weight (default 1), and the counts are printed per set. `--robust 0.7` adds
+ * to the score what the schedule solves when every slice shrinks to 70 % (a loaded machine), so solves at the
+ * edge of a slice count for less. The first entry is always a complete strategy (provers/saturation/portfolio.ts).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { SHARED_CORPORA } from '../testing/corpora.js';
 import { isDisprovedStatus, isProvedStatus, isSzsStatus } from '../provers/logic/szs.js';
 import { problemClassOf } from './classes.js';
+import { isComplete, strategyByName } from '../provers/saturation/index.js';
 
-type Times = ReadonlyMap<string, number>; // problem → seconds, solved ones only
+type Times = ReadonlyMap<string, number>; // SET/problem → seconds, solved ones only
 
-function readTimes(file: string): Times {
-  const out = new Map<string, number>();
+function readTimes(set: string, file: string, into: Map<string, number>): void {
   for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
     const [problem, status, ms] = line.trim().split(/\s+/);
     if (!problem || !status || !ms) continue;
-    if (isSzsStatus(status) && (isProvedStatus(status) || isDisprovedStatus(status))) out.set(problem, Number(ms) / 1000);
+    if (isSzsStatus(status) && (isProvedStatus(status) || isDisprovedStatus(status))) into.set(`${set}/${problem}`, Number(ms) / 1000);
   }
-  return out;
 }
+
+/** A problem's weight in the score: its set's, from `--weight SET=W`. */
+let weights: ReadonlyMap<string, number> = new Map();
+const weightOf = (key: string): number => weights.get(key.slice(0, key.indexOf('/'))) ?? 1;
 
 interface Entry {
   name: string;
@@ -46,12 +55,32 @@ function solvedBy(schedule: readonly Entry[], data: ReadonlyMap<string, Times>, 
   return at;
 }
 
+/** `--robust F`: the score also counts what the schedule solves with every slice scaled by F (a loaded machine). */
+let robust: number | undefined;
+
 function score(schedule: readonly Entry[], data: ReadonlyMap<string, Times>, problems: ReadonlySet<string>): number {
+  const full = scoreAt(schedule, data, problems);
+  if (robust === undefined) return full;
+  return (
+    full +
+    scoreAt(
+      schedule.map((e) => ({ ...e, slice: e.slice * robust! })),
+      data,
+      problems,
+    )
+  );
+}
+
+function scoreAt(schedule: readonly Entry[], data: ReadonlyMap<string, Times>, problems: ReadonlySet<string>): number {
   const at = solvedBy(schedule, data, problems);
   let sum = 0;
-  for (const t of at.values()) sum += t;
+  let count = 0;
+  for (const [p, t] of at) {
+    sum += t;
+    count += weightOf(p);
+  }
   // count first; among equal counts, earlier solves (the sum of solve times, scaled below one problem)
-  return at.size - sum / (1e4 * (at.size + 1));
+  return count - sum / (1e4 * (at.size + 1));
 }
 
 function greedy(
@@ -83,9 +112,18 @@ function greedy(
     slices.set(best.name, best.slice);
   }
   // What is left of the budget goes to the entries in proportion, so no time is idle.
-  const sched = build();
+  const sched = completeFirst(build());
   const total = sched.reduce((a, e) => a + e.slice, 0);
   return sched.map((e) => ({ name: e.name, slice: (e.slice * budget) / total }));
+}
+
+/** A schedule must start complete (provers/saturation/portfolio.ts), so a saturation there is an answer. */
+const startsComplete = (sched: readonly Entry[]): boolean =>
+  sched.length === 0 || isComplete(strategyByName(sched[0]!.name) ?? { sos: true });
+
+function completeFirst(sched: Entry[]): Entry[] {
+  const i = sched.findIndex((e) => isComplete(strategyByName(e.name) ?? { sos: true }));
+  return i <= 0 ? sched : [sched[i]!, ...sched.slice(0, i), ...sched.slice(i + 1)];
 }
 
 function localSearch(sched: Entry[], data: ReadonlyMap<string, Times>, problems: ReadonlySet<string>): Entry[] {
@@ -110,7 +148,7 @@ function localSearch(sched: Entry[], data: ReadonlyMap<string, Times>, problems:
         }
         const swapped = cur.map((e) => ({ ...e }));
         [swapped[i], swapped[j]] = [swapped[j]!, swapped[i]!];
-        const s2 = score(swapped, data, problems);
+        const s2 = startsComplete(swapped) ? score(swapped, data, problems) : -Infinity;
         if (s2 > best + 1e-12) {
           cur = swapped;
           best = s2;
@@ -123,15 +161,28 @@ function localSearch(sched: Entry[], data: ReadonlyMap<string, Times>, problems:
 
 async function classes(set: string, problems: readonly string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for (const p of problems) out.set(p, (await problemClassOf(join(SHARED_CORPORA, 'tptp', set, p))) ?? 'error');
+  for (const p of problems) out.set(`${set}/${p}`, (await problemClassOf(join(SHARED_CORPORA, 'tptp', set, p))) ?? 'error');
   return out;
+}
+
+function perSet(keys: Iterable<string>): string {
+  const n = new Map<string, number>();
+  for (const k of keys) n.set(k.slice(0, k.indexOf('/')), (n.get(k.slice(0, k.indexOf('/'))) ?? 0) + 1);
+  return [...n].map(([set, c]) => `${set} ${c}`).join(', ');
 }
 
 function show(label: string, sched: readonly Entry[], data: ReadonlyMap<string, Times>, problems: ReadonlySet<string>): void {
   const at = solvedBy(sched, data, problems);
   const times = [...at.values()].sort((a, b) => a - b);
   const median = times.length ? times[Math.floor(times.length / 2)]! : 0; // as bench/prover.ts
-  console.log(`${label}: ${at.size} of ${problems.size} solved in the model, median ${(median * 1000).toFixed(0)} ms`);
+  const scaled = solvedBy(
+    sched.map((e) => ({ ...e, slice: e.slice * (robust ?? 0.7) })),
+    data,
+    problems,
+  );
+  console.log(
+    `${label}: ${at.size} of ${problems.size} solved in the model (${perSet(at.keys())}), median ${(median * 1000).toFixed(0)} ms; at ${robust ?? 0.7} of every slice ${scaled.size} (${perSet(scaled.keys())})`,
+  );
   const total = sched.reduce((a, e) => a + e.slice, 0);
   for (const e of sched) {
     const without = solvedBy(
@@ -168,7 +219,8 @@ async function main(): Promise<void> {
   let keep: string[] = [];
   let current: string | undefined;
   let table = false;
-  const files: string[] = [];
+  const files: { set: string; file: string }[] = [];
+  const w = new Map<string, number>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--budget') budget = Number(argv[++i]);
@@ -177,14 +229,35 @@ async function main(): Promise<void> {
     else if (a === '--keep') keep = argv[++i]!.split(',');
     else if (a === '--current') current = argv[++i];
     else if (a === '--table') table = true;
-    else files.push(a);
+    else if (a === '--robust') robust = Number(argv[++i]);
+    else if (a === '--weight') {
+      const [s, v] = argv[++i]!.split('=');
+      w.set(s!, Number(v));
+    } else files.push({ set, file: a });
   }
-  const data = new Map<string, Times>(files.map((f) => [basename(f).replace(/\.txt$/, ''), readTimes(f)]));
-  const all = readdirSync(join(SHARED_CORPORA, 'tptp', set)).filter((f) => f.endsWith('.p'));
-  const klass = await classes(set, all);
+  weights = w;
+  const data = new Map<string, Map<string, number>>();
+  const seen = new Map<string, Set<string>>(); // set → strategies measured on it
+  for (const { set: s, file } of files) {
+    const name = basename(file).replace(/\.txt$/, '');
+    if (!data.has(name)) data.set(name, new Map());
+    readTimes(s, file, data.get(name)!);
+    if (!seen.has(s)) seen.set(s, new Set());
+    seen.get(s)!.add(name);
+  }
+  for (const [s, names] of seen)
+    for (const name of data.keys())
+      if (!names.has(name)) console.log(`warning: ${name} has no times on ${s}; the model credits it with nothing there`);
+  const all: string[] = [];
+  const klass = new Map<string, string>();
+  for (const s of seen.keys()) {
+    const ps = readdirSync(join(SHARED_CORPORA, 'tptp', s)).filter((f) => f.endsWith('.p'));
+    for (const [k, c] of await classes(s, ps)) klass.set(k, c);
+    all.push(...ps.map((p) => `${s}/${p}`));
+  }
   const counts = new Map<string, number>();
   for (const c of klass.values()) counts.set(c, (counts.get(c) ?? 0) + 1);
-  console.log(`classes in ${set}: ${[...counts].map(([c, n]) => `${c} ${n}`).join(', ')}`);
+  console.log(`classes in ${[...seen.keys()].join(' + ')}: ${[...counts].map(([c, n]) => `${c} ${n}`).join(', ')}`);
   if (table) return printTable(data, klass);
   const problems = new Set(all.filter((p) => !cls || klass.get(p) === cls));
   const names = [...data.keys()];

@@ -37,7 +37,7 @@ import { forwardSimplify } from './simplify/forward.js';
 import { destructiveEqRes } from './simplify/equality.js';
 import { demodulate, backwardDemodulationCandidates } from './simplify/demodulation.js';
 import { forwardSubsumer, backwardSubsumed } from './simplify/subsumption.js';
-export { DEFAULT_STRATEGY } from './heuristics/strategy.js';
+export { DEFAULT_STRATEGY, isComplete } from './heuristics/strategy.js';
 export type { QueueSpec, Selection, Strategy } from './heuristics/strategy.js';
 
 /** What a run reads of the clausifier's output (provers/logic/cnf.ts): the clauses, their derivation steps, whether there is a conjecture. */

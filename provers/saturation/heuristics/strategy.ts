@@ -124,3 +124,11 @@ export const DEFAULT_STRATEGY: Strategy = {
   goalFactor: 0.5,
   relWeight: true,
 };
+
+/**
+ * Is a run under this strategy complete, so that saturation is a real (counter)satisfiability answer? Set of
+ * support, SInE axiom selection and TFOEqMax literal comparison each give that up.
+ */
+export function isComplete(s: Partial<Strategy>): boolean {
+  return !s.sos && !s.sine && s.litCmp !== 'tfo-eqmax';
+}
