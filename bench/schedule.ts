@@ -35,9 +35,14 @@ function readTimes(set: string, file: string, into: Map<string, number>): void {
   }
 }
 
-/** A problem's weight in the score: its set's, from `--weight SET=W`. */
-let weights: ReadonlyMap<string, number> = new Map();
-const weightOf = (key: string): number => weights.get(key.slice(0, key.indexOf('/'))) ?? 1;
+const setOf = (key: string): string => key.slice(0, key.indexOf('/'));
+
+/** How schedules are scored: each set's weight (`--weight SET=W`, default 1) and `--robust F`. */
+interface Scoring {
+  readonly weights: ReadonlyMap<string, number>;
+  /** Also count what the schedule solves with every slice scaled by this factor (a loaded machine). */
+  readonly robust?: number;
+}
 
 interface Entry {
   name: string;
@@ -55,29 +60,20 @@ function solvedBy(schedule: readonly Entry[], data: ReadonlyMap<string, Times>, 
   return at;
 }
 
-/** `--robust F`: the score also counts what the schedule solves with every slice scaled by F (a loaded machine). */
-let robust: number | undefined;
+const scaled = (schedule: readonly Entry[], f: number): Entry[] => schedule.map((e) => ({ ...e, slice: e.slice * f }));
 
-function score(schedule: readonly Entry[], data: ReadonlyMap<string, Times>, problems: ReadonlySet<string>): number {
-  const full = scoreAt(schedule, data, problems);
-  if (robust === undefined) return full;
-  return (
-    full +
-    scoreAt(
-      schedule.map((e) => ({ ...e, slice: e.slice * robust! })),
-      data,
-      problems,
-    )
-  );
+function score(schedule: readonly Entry[], data: ReadonlyMap<string, Times>, problems: ReadonlySet<string>, how: Scoring): number {
+  const full = scoreAt(schedule, data, problems, how);
+  return how.robust === undefined ? full : full + scoreAt(scaled(schedule, how.robust), data, problems, how);
 }
 
-function scoreAt(schedule: readonly Entry[], data: ReadonlyMap<string, Times>, problems: ReadonlySet<string>): number {
+function scoreAt(schedule: readonly Entry[], data: ReadonlyMap<string, Times>, problems: ReadonlySet<string>, how: Scoring): number {
   const at = solvedBy(schedule, data, problems);
   let sum = 0;
   let count = 0;
   for (const [p, t] of at) {
     sum += t;
-    count += weightOf(p);
+    count += how.weights.get(setOf(p)) ?? 1;
   }
   // count first; among equal counts, earlier solves (the sum of solve times, scaled below one problem)
   return count - sum / (1e4 * (at.size + 1));
@@ -89,13 +85,14 @@ function greedy(
   problems: ReadonlySet<string>,
   budget: number,
   keep: readonly string[],
+  how: Scoring,
 ): Entry[] {
   const slices = new Map<string, number>(names.map((n) => [n, 0]));
   for (const k of keep) slices.set(k, 0.05);
   let used = [...slices.values()].reduce((a, b) => a + b, 0);
   const build = (): Entry[] => names.filter((n) => slices.get(n)! > 0).map((n) => ({ name: n, slice: slices.get(n)! }));
   for (;;) {
-    const base = score(build(), data, problems);
+    const base = score(build(), data, problems, how);
     let best: { name: string; slice: number; gain: number } | undefined;
     for (const n of names)
       for (const t of [...data.get(n)!.values()]) {
@@ -103,7 +100,7 @@ function greedy(
         const next = Math.ceil((t + 0.005) * 20) / 20;
         if (next <= cur || used - cur + next > budget) continue;
         slices.set(n, next);
-        const gain = (score(build(), data, problems) - base) / (next - cur);
+        const gain = (score(build(), data, problems, how) - base) / (next - cur);
         slices.set(n, cur);
         if (gain > 0 && (!best || gain > best.gain)) best = { name: n, slice: next, gain };
       }
@@ -118,17 +115,17 @@ function greedy(
 }
 
 /** A schedule must start complete (provers/saturation/portfolio.ts), so a saturation there is an answer. */
-const startsComplete = (sched: readonly Entry[]): boolean =>
-  sched.length === 0 || isComplete(strategyByName(sched[0]!.name) ?? { sos: true });
+const completeEntry = (e: Entry): boolean => isComplete(strategyByName(e.name) ?? { sos: true });
+const startsComplete = (sched: readonly Entry[]): boolean => sched.length === 0 || completeEntry(sched[0]!);
 
 function completeFirst(sched: Entry[]): Entry[] {
-  const i = sched.findIndex((e) => isComplete(strategyByName(e.name) ?? { sos: true }));
+  const i = sched.findIndex(completeEntry);
   return i <= 0 ? sched : [sched[i]!, ...sched.slice(0, i), ...sched.slice(i + 1)];
 }
 
-function localSearch(sched: Entry[], data: ReadonlyMap<string, Times>, problems: ReadonlySet<string>): Entry[] {
+function localSearch(sched: Entry[], data: ReadonlyMap<string, Times>, problems: ReadonlySet<string>, how: Scoring): Entry[] {
   let cur = sched.map((e) => ({ ...e }));
-  let best = score(cur, data, problems);
+  let best = score(cur, data, problems, how);
   for (let improved = true; improved;) {
     improved = false;
     for (let i = 0; i < cur.length; i++)
@@ -139,7 +136,7 @@ function localSearch(sched: Entry[], data: ReadonlyMap<string, Times>, problems:
         moved[i]!.slice += 0.05;
         moved[j]!.slice -= 0.05;
         if (moved[j]!.slice >= 0.05) {
-          const s = score(moved, data, problems);
+          const s = score(moved, data, problems, how);
           if (s > best + 1e-12) {
             cur = moved;
             best = s;
@@ -148,7 +145,7 @@ function localSearch(sched: Entry[], data: ReadonlyMap<string, Times>, problems:
         }
         const swapped = cur.map((e) => ({ ...e }));
         [swapped[i], swapped[j]] = [swapped[j]!, swapped[i]!];
-        const s2 = startsComplete(swapped) ? score(swapped, data, problems) : -Infinity;
+        const s2 = startsComplete(swapped) ? score(swapped, data, problems, how) : -Infinity;
         if (s2 > best + 1e-12) {
           cur = swapped;
           best = s2;
@@ -167,21 +164,18 @@ async function classes(set: string, problems: readonly string[]): Promise<Map<st
 
 function perSet(keys: Iterable<string>): string {
   const n = new Map<string, number>();
-  for (const k of keys) n.set(k.slice(0, k.indexOf('/')), (n.get(k.slice(0, k.indexOf('/'))) ?? 0) + 1);
+  for (const k of keys) n.set(setOf(k), (n.get(setOf(k)) ?? 0) + 1);
   return [...n].map(([set, c]) => `${set} ${c}`).join(', ');
 }
 
-function show(label: string, sched: readonly Entry[], data: ReadonlyMap<string, Times>, problems: ReadonlySet<string>): void {
+function show(label: string, sched: readonly Entry[], data: ReadonlyMap<string, Times>, problems: ReadonlySet<string>, how: Scoring): void {
   const at = solvedBy(sched, data, problems);
   const times = [...at.values()].sort((a, b) => a - b);
   const median = times.length ? times[Math.floor(times.length / 2)]! : 0; // as bench/prover.ts
-  const scaled = solvedBy(
-    sched.map((e) => ({ ...e, slice: e.slice * (robust ?? 0.7) })),
-    data,
-    problems,
-  );
+  const factor = how.robust ?? 0.7;
+  const shrunk = solvedBy(scaled(sched, factor), data, problems);
   console.log(
-    `${label}: ${at.size} of ${problems.size} solved in the model (${perSet(at.keys())}), median ${(median * 1000).toFixed(0)} ms; at ${robust ?? 0.7} of every slice ${scaled.size} (${perSet(scaled.keys())})`,
+    `${label}: ${at.size} of ${problems.size} solved in the model (${perSet(at.keys())}), median ${(median * 1000).toFixed(0)} ms; at ${factor} of every slice ${shrunk.size} (${perSet(shrunk.keys())})`,
   );
   const total = sched.reduce((a, e) => a + e.slice, 0);
   for (const e of sched) {
@@ -220,7 +214,8 @@ async function main(): Promise<void> {
   let current: string | undefined;
   let table = false;
   const files: { set: string; file: string }[] = [];
-  const w = new Map<string, number>();
+  const weights = new Map<string, number>();
+  let robust: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--budget') budget = Number(argv[++i]);
@@ -232,10 +227,10 @@ async function main(): Promise<void> {
     else if (a === '--robust') robust = Number(argv[++i]);
     else if (a === '--weight') {
       const [s, v] = argv[++i]!.split('=');
-      w.set(s!, Number(v));
+      weights.set(s!, Number(v));
     } else files.push({ set, file: a });
   }
-  weights = w;
+  const how: Scoring = { weights, robust };
   const data = new Map<string, Map<string, number>>();
   const seen = new Map<string, Set<string>>(); // set → strategies measured on it
   for (const { set: s, file } of files) {
@@ -267,10 +262,10 @@ async function main(): Promise<void> {
       const [name, share] = x.split(':');
       return { name: name!, slice: Number(share) * budget };
     });
-    show('current', cur, data, problems);
+    show('current', cur, data, problems, how);
   }
-  const sched = localSearch(greedy(names, data, problems, budget, keep), data, problems);
-  show('searched', sched, data, problems);
+  const sched = localSearch(greedy(names, data, problems, budget, keep, how), data, problems, how);
+  show('searched', sched, data, problems, how);
   const union = new Set<string>();
   for (const t of data.values()) for (const p of t.keys()) if (problems.has(p)) union.add(p);
   console.log(`union of all strategies: ${union.size}`);

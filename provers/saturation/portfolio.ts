@@ -101,10 +101,10 @@ export interface ScheduleEntry {
  * CASC problems and 313 of the SET ones (64 and 312 at 70 %), against 56 and 310 for the SET-tuned schedule before
  * it; the union of all twelve measured strategies is 70 and 315. maxl and tfomax carry most of the gain:
  * between them they solve 19 of these problems that no other entry does within its slice. tfo comes first
- * (complete, and alone the best on SET: 309 of 464). sine runs where SInE (depth 2) drops axioms, which needs a
- * conjecture and more than 60 clauses (elsewhere the entry is left out); sos keeps the short slice that solves KRS202+1, KRS203+1 and
- * ITP020+1 within 0.1 s. maxneg-levels, the best single strategy on CASC's small problems (40 alone), takes what
- * the model leaves free. Tuned on CASC-J11 and SET, so both are in-sample for this class; SYN-FOF and SYN-SAT are
+ * (complete, and alone the best on SET: 309 of 464). sine runs where SInE (depth 2) drops axioms (sineSubset;
+ * elsewhere the entry is left out); sos keeps the short slice that solves KRS202+1, KRS203+1 and ITP020+1 within
+ * 0.1 s. maxneg-levels, the best single strategy on CASC's small problems (40 alone), takes what the model leaves
+ * free. Tuned on CASC-J11 and SET, so both are in-sample for this class; SYN-FOF and SYN-SAT are
  * not (docs/prover.md, Session 10).
  */
 const SMALL: readonly ScheduleEntry[] = [

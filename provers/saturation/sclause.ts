@@ -49,7 +49,7 @@ export class SClause {
     readonly nv: number,
     readonly rule: Rule | 'input',
     readonly parents: readonly SClause[],
-    /** Per parent: its variables' images (index = parent variable), as bank terms over this clause's variables. */
+    /** Per parent, what its variables became in this clause. */
     readonly substs: readonly (VarImages | null)[],
     /** Derived (transitively) from the negated conjecture. */
     readonly goal: boolean,
